@@ -1,0 +1,49 @@
+"""backtrader: a drop-in, faster replacement for backtrader 1.9.78.123 with
+crypto market support.
+
+``import backtrader as bt`` exposes the same names as upstream: ``bt.Cerebro``,
+``bt.Strategy``, ``bt.Indicator``, ``bt.feeds``, ``bt.indicators``/``bt.ind``,
+``bt.analyzers``, ``bt.observers``/``bt.obs``, ``bt.sizers``, ``bt.brokers``...
+"""
+from .version import __version__, __btversion__  # noqa: F401
+
+from .errors import *  # noqa: F401,F403
+from . import errors as errors  # noqa: F401
+from .utils import num2date, date2num, time2num, num2time  # noqa: F401
+from .utils.py3 import *  # noqa: F401,F403
+from .utils.autodict import (AutoDictList, AutoOrderedDict, DotDict,  # noqa: F401
+                             AutoDict)
+from .metabase import (AutoInfoClass, ItemCollection, MetaParams,  # noqa: F401
+                       findowner)
+
+from .linebuffer import *  # noqa: F401,F403
+from .functions import *  # noqa: F401,F403
+from .lineroot import *  # noqa: F401,F403
+from .lineseries import *  # noqa: F401,F403
+from .lineiterator import *  # noqa: F401,F403
+from .dataseries import *  # noqa: F401,F403
+from .indicator import *  # noqa: F401,F403
+from .observer import *  # noqa: F401,F403
+from .analyzer import *  # noqa: F401,F403
+from .order import *  # noqa: F401,F403
+from .comminfo import *  # noqa: F401,F403
+from .trade import *  # noqa: F401,F403
+from .position import *  # noqa: F401,F403
+from .sizer import *  # noqa: F401,F403
+from .feed import *  # noqa: F401,F403
+from .resamplerfilter import *  # noqa: F401,F403
+from .broker import *  # noqa: F401,F403
+from .strategy import *  # noqa: F401,F403
+from .cerebro import *  # noqa: F401,F403
+from .tradingcal import *  # noqa: F401,F403
+
+from . import feeds as feeds  # noqa: F401
+from . import indicators as indicators  # noqa: F401
+from . import indicators as ind  # noqa: F401
+from . import analyzers as analyzers  # noqa: F401
+from . import observers as observers  # noqa: F401
+from . import observers as obs  # noqa: F401
+from . import sizers as sizers  # noqa: F401
+from . import brokers as brokers  # noqa: F401
+from . import commissions as commissions  # noqa: F401
+from . import utils as utils  # noqa: F401

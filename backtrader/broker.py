@@ -1,0 +1,148 @@
+"""Broker interface shared by the backtesting and the live brokers.
+
+A broker keeps the commission schemes (one per data name plus a default),
+and offers the calls strategies and the engine make: ``buy``/``sell``/
+``cancel``, ``getcash``/``getvalue``/``getposition``, and the ``start``/
+``next``/``stop`` life cycle.  Concrete brokers implement the abstract ones.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import fillers
+from .comminfo import CommInfoBase
+from .metabase import MetaParams
+
+__all__ = ['MetaBroker', 'BrokerBase']
+
+filler = fillers  # historic module alias
+
+
+class MetaBroker(MetaParams):
+    """Gives every broker class the underscore spelling of the cash/value
+    getters (``get_cash``/``get_value``) when it defines only the short
+    one."""
+
+    _ALIASES = (('get_cash', 'getcash'), ('get_value', 'getvalue'))
+
+    def __init__(cls, name, bases, dct):
+        super().__init__(name, bases, dct)
+        for alias, target in cls._ALIASES:
+            if target in dct and alias not in dct:
+                setattr(cls, alias, dct[target])
+
+
+class BrokerBase(metaclass=MetaBroker):
+    """Base of all brokers.
+
+    Params:
+      - ``commission`` (default ``CommInfoBase(percabs=True)``): default
+        commission scheme, used for datas without a scheme of their own
+    """
+
+    params = (('commission', CommInfoBase(percabs=True)),)
+
+    def __init__(self) -> None:
+        self.comminfo: dict = {}
+        self.init()
+
+    def init(self) -> None:
+        """Reset the state (also run by ``start``); keeps the schemes."""
+        if None not in self.comminfo:
+            self.comminfo = {None: self.p.commission}
+
+    def start(self) -> None:
+        self.init()
+
+    def stop(self) -> None:
+        pass
+
+    def add_order_history(self, orders: Any, notify: bool = False) -> None:
+        raise NotImplementedError
+
+    def set_fund_history(self, fund: Any) -> None:
+        raise NotImplementedError
+
+    # --- commission schemes ------------------------------------------------
+    def getcommissioninfo(self, data: Any) -> CommInfoBase:
+        """Scheme for ``data``: the one registered under its name, else the
+        default one."""
+        comminfo = self.comminfo
+        name = data._name
+        if name in comminfo:
+            return comminfo[name]
+        return comminfo[None]
+
+    def setcommission(self, commission: float = 0.0, margin: Any = None,
+                      mult: float = 1.0, commtype: Any = None,
+                      percabs: bool = True, stocklike: bool = False,
+                      interest: float = 0.0, interest_long: bool = False,
+                      leverage: float = 1.0, automargin: Any = False,
+                      name: Any = None) -> None:
+        """Build a ``CommInfoBase`` from the arguments and register it for
+        the data called ``name`` (``None``: the default scheme).
+
+        Note that ``percabs`` defaults to True here (commission given as a
+        fraction), unlike in ``CommInfoBase``.
+        """
+        comm = CommInfoBase(commission=commission, margin=margin, mult=mult,
+                            commtype=commtype, stocklike=stocklike,
+                            percabs=percabs, interest=interest,
+                            interest_long=interest_long, leverage=leverage,
+                            automargin=automargin)
+        self.comminfo[name] = comm
+
+    def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
+        """Register a ready-made scheme for the data called ``name``."""
+        self.comminfo[name] = comminfo
+
+    # --- account -------------------------------------------------------------
+    def getcash(self) -> float:
+        raise NotImplementedError
+
+    def getvalue(self, datas: Any = None) -> float:
+        raise NotImplementedError
+
+    def get_fundshares(self) -> float:
+        """Shares of the fund (1.0 when not in fund mode)."""
+        return 1.0
+
+    fundshares = property(get_fundshares)
+
+    def get_fundvalue(self) -> float:
+        return self.getvalue()
+
+    fundvalue = property(get_fundvalue)
+
+    def set_fundmode(self, fundmode: bool, fundstartval: Any = None) -> None:
+        """Brokers without fund accounting ignore it."""
+
+    def get_fundmode(self) -> bool:
+        return False
+
+    fundmode = property(get_fundmode, set_fundmode)
+
+    def getposition(self, data: Any) -> Any:
+        raise NotImplementedError
+
+    # --- orders ----------------------------------------------------------------
+    def submit(self, order: Any) -> Any:
+        raise NotImplementedError
+
+    def cancel(self, order: Any) -> Any:
+        raise NotImplementedError
+
+    def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
+            plimit: Any = None, exectype: Any = None, valid: Any = None,
+            tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
+            trailpercent: Any = None, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    def sell(self, owner: Any, data: Any, size: Any, price: Any = None,
+             plimit: Any = None, exectype: Any = None, valid: Any = None,
+             tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
+             trailpercent: Any = None, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    def next(self) -> None:
+        pass

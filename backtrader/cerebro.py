@@ -1,0 +1,738 @@
+"""Cerebro: collects datas, strategies, analyzers and observers and runs them.
+
+Two loops drive a run:
+
+* batch (``runonce`` with preloaded data): every indicator is computed over
+  the whole series first, then the clock walks the bars, moving each data
+  whose next datetime is due and letting the broker and strategies act;
+* per bar (``runonce=False``, no preload, replay, live): each data delivers
+  its next bar, datas ahead of the earliest datetime are held back, and
+  everything is computed bar by bar.
+
+Optimisation (``optstrategy``) runs each parameter combination through the
+same path, in worker processes when ``maxcpus`` allows.
+"""
+from __future__ import annotations
+
+import collections
+import datetime
+import itertools
+import multiprocessing
+
+from . import _context
+from . import linebuffer, indicator, observers
+from .brokers import BackBroker
+from .errors import StrategySkipError
+from .metabase import MetaParams
+from .strategy import Strategy
+from .utils.date import num2date, tzparse
+from .utils.py3 import integer_types, string_types
+
+__all__ = ['Cerebro', 'OptReturn']
+
+_INF = float('inf')
+
+
+class OptReturn:
+    """Lightweight result of an optimisation run: params and analyzers."""
+
+    def __init__(self, params, **kwargs):
+        self.p = self.params = params
+        for key, val in kwargs.items():
+            setattr(self, key, val)
+
+
+class Cerebro(metaclass=MetaParams):
+    """The engine.  See the module docstring for the two run loops."""
+
+    params = (
+        ('preload', True), ('runonce', True), ('maxcpus', None),
+        ('stdstats', True), ('oldbuysell', False), ('oldtrades', False),
+        ('lookahead', 0), ('exactbars', False), ('optdatas', True),
+        ('optreturn', True), ('objcache', False), ('live', False),
+        ('writer', False), ('tradehistory', False), ('oldsync', False),
+        ('tz', None), ('cheat_on_open', False), ('broker_coo', True),
+        ('quicknotify', False),
+    )
+
+    def __init__(self):
+        self._doreplay = False
+        self._dooptimize = False
+        self._dolive = False
+        self.stores = []
+        self.feeds = []
+        self.datas = []
+        self.datasbyname = collections.OrderedDict()
+        self.strats = []
+        self.optcbs = []
+        self.observers = []
+        self.analyzers = []
+        self.indicators = []
+        self.sizers = {}
+        self.writers = []
+        self.storecbs = []
+        self.datacbs = []
+        self.signals = []
+        self._signal_strat = (None, [], {})
+        self._signal_concurrent = False
+        self._signal_accumulate = False
+        self._dataid = itertools.count(1)
+        self._broker = BackBroker()
+        self._broker.cerebro = self
+        self._tradingcal = None
+        self._pretimers = []
+        self._ohistory = []
+        self._fhistory = None
+        self._event_stop = False
+        self.runstrats = []
+        self.runningstrats = []
+
+    # --- helpers for optimisation ---------------------------------------------------
+    @staticmethod
+    def iterize(iterable):
+        """Make every element an iterable (strings count as single values)."""
+        niterable = []
+        for elem in iterable:
+            if isinstance(elem, string_types):
+                elem = (elem,)
+            elif not isinstance(elem, collections.abc.Iterable):
+                elem = (elem,)
+            niterable.append(elem)
+        return niterable
+
+    # --- configuration ------------------------------------------------------------
+    def set_fund_history(self, fund):
+        self._fhistory = fund
+
+    def add_order_history(self, orders, notify=True):
+        self._ohistory.append((orders, notify))
+
+    def notify_timer(self, timer, when, *args, **kwargs):
+        pass
+
+    def _add_timer(self, owner, when, offset=datetime.timedelta(),
+                   repeat=datetime.timedelta(), weekdays=[], weekcarry=False,
+                   monthdays=[], monthcarry=True, allow=None, tzdata=None,
+                   strats=False, cheat=False, *args, **kwargs):
+        from .timer import Timer
+        timer = Timer(tid=len(self._pretimers), owner=owner, strats=strats,
+                      when=when, offset=offset, repeat=repeat, weekdays=weekdays,
+                      weekcarry=weekcarry, monthdays=monthdays,
+                      monthcarry=monthcarry, allow=allow, tzdata=tzdata,
+                      cheat=cheat, *args, **kwargs)
+        self._pretimers.append(timer)
+        return timer
+
+    def add_timer(self, when, offset=datetime.timedelta(), repeat=datetime.timedelta(),
+                  weekdays=[], weekcarry=False, monthdays=[], monthcarry=True,
+                  allow=None, tzdata=None, strats=False, cheat=False,
+                  *args, **kwargs):
+        return self._add_timer(
+            owner=self, when=when, offset=offset, repeat=repeat,
+            weekdays=weekdays, weekcarry=weekcarry, monthdays=monthdays,
+            monthcarry=monthcarry, allow=allow, tzdata=tzdata,
+            strats=strats, cheat=cheat, *args, **kwargs)
+
+    def addtz(self, tz):
+        self.p.tz = tz
+
+    def addcalendar(self, cal):
+        from .tradingcal import PandasMarketCalendar, TradingCalendarBase
+        if isinstance(cal, string_types):
+            cal = PandasMarketCalendar(calendar=cal)
+        elif hasattr(cal, 'valid_days'):
+            cal = PandasMarketCalendar(calendar=cal)
+        else:
+            try:
+                if issubclass(cal, TradingCalendarBase):
+                    cal = cal()
+            except TypeError:
+                pass
+        self._tradingcal = cal
+
+    def add_signal(self, sigtype, sigcls, *sigargs, **sigkwargs):
+        self.signals.append((sigtype, sigcls, sigargs, sigkwargs))
+
+    def signal_strategy(self, stratcls, *args, **kwargs):
+        self._signal_strat = (stratcls, args, kwargs)
+
+    def signal_concurrent(self, onoff):
+        self._signal_concurrent = onoff
+
+    def signal_accumulate(self, onoff):
+        self._signal_accumulate = onoff
+
+    def addstore(self, store):
+        if store not in self.stores:
+            self.stores.append(store)
+
+    def addwriter(self, wrtcls, *args, **kwargs):
+        self.writers.append((wrtcls, args, kwargs))
+
+    def addsizer(self, sizercls, *args, **kwargs):
+        self.sizers[None] = (sizercls, args, kwargs)
+
+    def addsizer_byidx(self, idx, sizercls, *args, **kwargs):
+        self.sizers[idx] = (sizercls, args, kwargs)
+
+    def addindicator(self, indcls, *args, **kwargs):
+        self.indicators.append((indcls, args, kwargs))
+
+    def addanalyzer(self, ancls, *args, **kwargs):
+        self.analyzers.append((ancls, args, kwargs))
+
+    def addobserver(self, obscls, *args, **kwargs):
+        self.observers.append((False, obscls, args, kwargs))
+
+    def addobservermulti(self, obscls, *args, **kwargs):
+        self.observers.append((True, obscls, args, kwargs))
+
+    def addstorecb(self, callback):
+        self.storecbs.append(callback)
+
+    def _notify_store(self, msg, *args, **kwargs):
+        for callback in self.storecbs:
+            callback(msg, *args, **kwargs)
+        self.notify_store(msg, *args, **kwargs)
+
+    def notify_store(self, msg, *args, **kwargs):
+        pass
+
+    def _storenotify(self):
+        for store in self.stores:
+            for notif in store.get_notifications():
+                msg, args, kwargs = notif
+                self._notify_store(msg, *args, **kwargs)
+                for strat in self.runningstrats:
+                    strat.notify_store(msg, *args, **kwargs)
+
+    def adddatacb(self, callback):
+        self.datacbs.append(callback)
+
+    def _datanotify(self):
+        for data in self.datas:
+            for notif in data.get_notifications():
+                status, args, kwargs = notif
+                self._notify_data(data, status, *args, **kwargs)
+                for strat in self.runningstrats:
+                    strat.notify_data(data, status, *args, **kwargs)
+
+    def _notify_data(self, data, status, *args, **kwargs):
+        for callback in self.datacbs:
+            callback(data, status, *args, **kwargs)
+        self.notify_data(data, status, *args, **kwargs)
+
+    def notify_data(self, data, status, *args, **kwargs):
+        pass
+
+    # --- datas ------------------------------------------------------------------------
+    def adddata(self, data, name=None):
+        """Add a data feed; ``name`` sets ``data._name``."""
+        if name is not None:
+            data._name = name
+        data._id = next(self._dataid)
+        data.setenvironment(self)
+        self.datas.append(data)
+        self.datasbyname[data._name] = data
+        feed = data.getfeed()
+        if feed and feed not in self.feeds:
+            self.feeds.append(feed)
+        if data.islive():
+            self._dolive = True
+        return data
+
+    def chaindata(self, *args, **kwargs):
+        from .feeds.chainer import Chainer
+        dname = kwargs.pop('name', None)
+        if dname is None:
+            dname = args[0]._dataname
+        return self.adddata(Chainer(*args), name=dname)
+
+    def rolloverdata(self, *args, **kwargs):
+        from .feeds.rollover import RollOver
+        dname = kwargs.pop('name', None)
+        if dname is None:
+            dname = args[0]._dataname
+        return self.adddata(RollOver(*args, **kwargs), name=dname)
+
+    def replaydata(self, dataname, name=None, **kwargs):
+        """Add ``dataname`` replayed into a larger timeframe."""
+        if any(dataname is x for x in self.datas):
+            dataname = dataname.clone()
+        dataname.replay(**kwargs)
+        self.adddata(dataname, name=name)
+        self._doreplay = True
+        return dataname
+
+    def resampledata(self, dataname, name=None, **kwargs):
+        """Add ``dataname`` resampled into a larger timeframe."""
+        if any(dataname is x for x in self.datas):
+            dataname = dataname.clone()
+        dataname.resample(**kwargs)
+        self.adddata(dataname, name=name)
+        return dataname
+
+    # --- strategies ---------------------------------------------------------------
+    def optcallback(self, cb):
+        self.optcbs.append(cb)
+
+    def optstrategy(self, strategy, *args, **kwargs):
+        """Add a strategy to optimise over every combination of the values."""
+        self._dooptimize = True
+        args = self.iterize(args)
+        optargs = itertools.product(*args)
+        optkeys = list(kwargs)
+        vals = self.iterize(kwargs.values())
+        optvals = itertools.product(*vals)
+        optkwargs = [dict(zip(optkeys, v)) for v in optvals]
+        self.strats.append(list(itertools.product([strategy], optargs, optkwargs)))
+
+    def addstrategy(self, strategy, *args, **kwargs):
+        self.strats.append([(strategy, args, kwargs)])
+        return len(self.strats) - 1
+
+    def setbroker(self, broker):
+        self._broker = broker
+        broker.cerebro = self
+        return broker
+
+    def getbroker(self):
+        return self._broker
+
+    broker = property(getbroker, setbroker)
+
+    def plot(self, plotter=None, numfigs=1, iplot=True, start=None, end=None,
+             width=16, height=9, dpi=300, tight=True, use=None, **kwargs):
+        if self._exactbars > 0:
+            return
+        from . import plot as btplot
+        if not plotter:
+            plotter = btplot.Plot(**kwargs)
+        figs = []
+        for stratlist in self.runstrats:
+            for si, strat in enumerate(stratlist):
+                rfig = plotter.plot(strat, figid=si * 100, numfigs=numfigs,
+                                    iplot=iplot, start=start, end=end, use=use)
+                figs.append(rfig)
+            plotter.show()
+        return figs
+
+    # --- running ------------------------------------------------------------------
+    def __call__(self, iterstrat):
+        predata = self.p.optdatas and self._dopreload and self._dorunonce
+        return self.runstrategies(iterstrat, predata=predata)
+
+    def __getstate__(self):
+        rv = vars(self).copy()
+        rv.pop('runstrats', None)
+        rv.pop('runningstrats', None)
+        return rv
+
+    def runstop(self):
+        self._event_stop = True
+
+    def _next_stid(self):
+        return next(self.stcount)
+
+    def _init_stcount(self):
+        self.stcount = itertools.count(0)
+
+    def _configure_modes(self, kwargs):
+        pkeys = self.params._getkeys()
+        for key, val in kwargs.items():
+            if key in pkeys:
+                setattr(self.params, key, val)
+        linebuffer.LineActions.cleancache()
+        indicator.Indicator.cleancache()
+        linebuffer.LineActions.usecache(self.p.objcache)
+        indicator.Indicator.usecache(self.p.objcache)
+        self._dorunonce = self.p.runonce
+        self._dopreload = self.p.preload
+        self._exactbars = int(self.p.exactbars)
+        if self._exactbars:
+            self._dorunonce = False
+            self._dopreload = self._dopreload and self._exactbars < 1
+        self._doreplay = self._doreplay or any(x.replaying for x in self.datas)
+        if self._doreplay:
+            self._dopreload = False
+        if self._dolive or self.p.live:
+            self._dorunonce = False
+            self._dopreload = False
+
+    def run(self, **kwargs):
+        """Run the backtest; returns the strategies (or, when optimising, a
+        list with one list of strategies/OptReturn per combination)."""
+        self._event_stop = False
+        if not self.datas:
+            return []
+        self._configure_modes(kwargs)
+        self.runwriters = []
+        if self.p.writer is True:
+            from .writer import WriterFile
+            self.runwriters.append(WriterFile())
+        for wrcls, wrargs, wrkwargs in self.writers:
+            self.runwriters.append(wrcls(*wrargs, **wrkwargs))
+        self.writers_csv = any(w.p.csv for w in self.runwriters)
+        self.runstrats = []
+        if self.signals:
+            signalst, sargs, skwargs = self._signal_strat
+            if signalst is None:
+                from .strategy import SignalStrategy
+                signalst = SignalStrategy
+            skwargs = dict(skwargs)
+            skwargs.setdefault('signals', self.signals)
+            skwargs.setdefault('_accumulate', self._signal_accumulate)
+            skwargs.setdefault('_concurrent', self._signal_concurrent)
+            self.addstrategy(signalst, *sargs, **skwargs)
+        if not self.strats:
+            self.addstrategy(Strategy)
+        iterstrats = itertools.product(*self.strats)
+        if not self._dooptimize or self.p.maxcpus == 1:
+            for iterstrat in iterstrats:
+                runstrat = self.runstrategies(iterstrat)
+                self.runstrats.append(runstrat)
+                if self._dooptimize:
+                    for cb in self.optcbs:
+                        cb(runstrat)
+        else:
+            self._run_pool(iterstrats)
+        if not self._dooptimize:
+            return self.runstrats[0]
+        return self.runstrats
+
+    def _run_pool(self, iterstrats):
+        predata = self.p.optdatas and self._dopreload and self._dorunonce
+        if predata:
+            for data in self.datas:
+                data.reset()
+                if self._exactbars < 1:
+                    data.extend(size=self.params.lookahead)
+                data._start()
+                if self._dopreload:
+                    data.preload()
+        ctx = multiprocessing.get_context('fork') if hasattr(
+            multiprocessing, 'get_context') else multiprocessing
+        pool = ctx.Pool(self.p.maxcpus or None)
+        try:
+            for result in pool.imap(self, iterstrats):
+                self.runstrats.append(result)
+                for cb in self.optcbs:
+                    cb(result)
+        finally:
+            pool.close()
+            pool.join()
+        if predata:
+            for data in self.datas:
+                data.stop()
+
+    def _prepare_datas(self):
+        for data in self.datas:
+            data.reset()
+            if self._exactbars < 1:
+                data.extend(size=self.params.lookahead)
+            data._start()
+            if self._dopreload:
+                data.preload()
+
+    def _make_strategies(self, iterstrat):
+        runstrats = []
+        _context.current_cerebro = self
+        try:
+            for stratcls, sargs, skwargs in iterstrat:
+                sargs = self.datas + list(sargs)
+                try:
+                    strat = stratcls(*sargs, **skwargs)
+                except StrategySkipError:
+                    continue
+                if self.p.oldsync:
+                    strat._oldsync = True
+                if self.p.tradehistory:
+                    strat.set_tradehistory()
+                runstrats.append(strat)
+        finally:
+            _context.current_cerebro = None
+        return runstrats
+
+    def _setup_strategy(self, idx, strat, tz):
+        if self.p.stdstats:
+            strat._addobserver(False, observers.Broker)
+            if self.p.oldbuysell:
+                strat._addobserver(True, observers.BuySell)
+            else:
+                strat._addobserver(True, observers.BuySell, barplot=True)
+            if self.p.oldtrades or len(self.datas) == 1:
+                strat._addobserver(False, observers.Trades)
+            else:
+                strat._addobserver(False, observers.DataTrades)
+        for multi, obscls, obsargs, obskwargs in self.observers:
+            strat._addobserver(multi, obscls, *obsargs, **obskwargs)
+        for indcls, indargs, indkwargs in self.indicators:
+            strat._addindicator(indcls, *indargs, **indkwargs)
+        for ancls, anargs, ankwargs in self.analyzers:
+            strat._addanalyzer(ancls, *anargs, **ankwargs)
+        defaultsizer = self.sizers.get(None, (None, None, None))
+        sizer, sargs, skwargs = self.sizers.get(idx, defaultsizer)
+        if sizer is not None:
+            strat._addsizer(sizer, *sargs, **skwargs)
+        strat._settz(tz)
+        strat._start()
+        for writer in self.runwriters:
+            if writer.p.csv:
+                writer.addheaders(strat.getwriterheaders())
+
+    def runstrategies(self, iterstrat, predata=False):
+        """Run one combination of strategies over the datas."""
+        self._init_stcount()
+        self.runningstrats = runstrats = []
+        for store in self.stores:
+            store.start()
+        if self.p.cheat_on_open and self.p.broker_coo:
+            self._broker.set_coo(True)
+        if self._fhistory is not None:
+            self._broker.set_fund_history(self._fhistory)
+        for orders, onotify in self._ohistory:
+            self._broker.add_order_history(orders, onotify)
+        self._broker.start()
+        for feed in self.feeds:
+            feed.start()
+        if self.writers_csv:
+            wheaders = []
+            for data in self.datas:
+                if data.csv:
+                    wheaders.extend(data.getwriterheaders())
+            for writer in self.runwriters:
+                if writer.p.csv:
+                    writer.addheaders(wheaders)
+        if not predata:
+            self._prepare_datas()
+        runstrats.extend(self._make_strategies(iterstrat))
+        tz = self.p.tz
+        if isinstance(tz, integer_types):
+            tz = self.datas[tz]._tz
+        else:
+            tz = tzparse(tz)
+        if runstrats:
+            for idx, strat in enumerate(runstrats):
+                self._setup_strategy(idx, strat, tz)
+            if not predata:
+                for strat in runstrats:
+                    strat.qbuffer(self._exactbars, replaying=self._doreplay)
+            for writer in self.runwriters:
+                writer.start()
+            self._timers = []
+            self._timerscheat = []
+            for timer in self._pretimers:
+                timer.start(self.datas[0])
+                if timer.params.cheat:
+                    self._timerscheat.append(timer)
+                else:
+                    self._timers.append(timer)
+            for strat in runstrats:
+                strat._stage2()
+            if self._dopreload and self._dorunonce:
+                self._runonce(runstrats)
+            else:
+                self._runnext(runstrats)
+            for strat in runstrats:
+                strat._stop()
+        self._broker.stop()
+        if not predata:
+            for data in self.datas:
+                data.stop()
+        for feed in self.feeds:
+            feed.stop()
+        for store in self.stores:
+            store.stop()
+        self.stop_writers(runstrats)
+        if self._dooptimize and self.p.optreturn:
+            return self._optreturns(runstrats)
+        return runstrats
+
+    def _optreturns(self, runstrats):
+        results = []
+        for strat in runstrats:
+            for analyzer in strat.analyzers:
+                analyzer.strategy = None
+                analyzer._parent = None
+                for attrname in dir(analyzer):
+                    if attrname.startswith('data'):
+                        setattr(analyzer, attrname, None)
+            results.append(OptReturn(strat.params, analyzers=strat.analyzers,
+                                     strategycls=type(strat)))
+        return results
+
+    def stop_writers(self, runstrats):
+        cerebroinfo = collections.OrderedDict()
+        datainfos = collections.OrderedDict()
+        for i, data in enumerate(self.datas):
+            datainfos['Data%d' % i] = data.getwriterinfo()
+        cerebroinfo['Datas'] = datainfos
+        stratinfos = dict()
+        for strat in runstrats:
+            stname = strat.__class__.__name__
+            stratinfos[stname] = strat.getwriterinfo()
+        cerebroinfo['Strategies'] = stratinfos
+        for writer in self.runwriters:
+            writer.writedict(dict(Cerebro=cerebroinfo))
+            writer.stop()
+
+    def _next_writers(self, runstrats):
+        if not self.runwriters:
+            return
+        if self.writers_csv:
+            wvalues = []
+            for data in self.datas:
+                if data.csv:
+                    wvalues.extend(data.getwritervalues())
+            for strat in runstrats:
+                wvalues.extend(strat.getwritervalues())
+            for writer in self.runwriters:
+                if writer.p.csv:
+                    writer.addvalues(wvalues)
+                    writer.next()
+
+    def _brokernotify(self):
+        broker = self._broker
+        broker.next()
+        quick = self.p.quicknotify
+        while True:
+            order = broker.get_notification()
+            if order is None:
+                break
+            owner = order.owner
+            if owner is None:
+                owner = self.runningstrats[0]
+            owner._addnotification(order, quicknotify=quick)
+
+    def _check_timers(self, runstrats, dt0, cheat=False):
+        timers = self._timers if not cheat else self._timerscheat
+        for timer in timers:
+            if not timer.check(dt0):
+                continue
+            timer.params.owner.notify_timer(timer, timer.lastwhen,
+                                            *timer.args, **timer.kwargs)
+            if timer.params.strats:
+                for strat in runstrats:
+                    strat.notify_timer(timer, timer.lastwhen, *timer.args,
+                                       **timer.kwargs)
+
+    # --- the per-bar loop -----------------------------------------------------------
+    def _sync_datas(self, datas, drets, rsonly, onlyresample, noresample):
+        """Pick the earliest datetime among the delivered bars, give lagging
+        datas a chance to deliver up to it and hold back datas ahead of it."""
+        dts = [d.datetime[0] if ret else None for ret, d in zip(drets, datas)]
+        if onlyresample or noresample:
+            dt0 = min(d for d in dts if d is not None)
+        else:
+            cands = [d for i, d in enumerate(dts) if d is not None and i not in rsonly]
+            dt0 = min(cands) if cands else min(d for d in dts if d is not None)
+        dmaster = datas[dts.index(dt0)]
+        self._dtmaster = dmaster.num2date(dt0)
+        self._udtmaster = num2date(dt0)
+        for i, ret in enumerate(drets):
+            if ret:
+                continue
+            data = datas[i]
+            data._check(forcedata=dmaster)
+            if data.next(datamaster=dmaster, ticks=False):
+                dts[i] = data.datetime[0]
+        for i, dti in enumerate(dts):
+            if dti is None:
+                continue
+            data = datas[i]
+            if dti > dt0:
+                data.rewind()
+            elif not data.replaying:
+                data._tick_fill(force=True)
+        return dt0
+
+    def _runnext(self, runstrats):
+        datas = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
+        data0, datas1 = datas[0], datas[1:]
+        rsonly = [i for i, x in enumerate(datas) if x.resampling and not x.replaying]
+        onlyresample = len(datas) == len(rsonly)
+        noresample = not rsonly
+        d0ret = True
+        dt0 = None
+        while d0ret or d0ret is None:
+            newqcheck = not any(d.haslivedata() for d in datas)
+            self._storenotify()
+            if self._event_stop:
+                return
+            self._datanotify()
+            if self._event_stop:
+                return
+            drets = []
+            qstart = datetime.datetime.utcnow() if not newqcheck else None
+            for data in datas:
+                if qstart is not None:
+                    qlapse = datetime.datetime.utcnow() - qstart
+                    data.do_qcheck(newqcheck, qlapse.total_seconds())
+                else:
+                    data.do_qcheck(newqcheck, 0)
+                drets.append(data.next(ticks=False))
+            d0ret = any(drets)
+            if not d0ret and any(dret is None for dret in drets):
+                d0ret = None
+            lastret = False
+            if d0ret:
+                dt0 = self._sync_datas(datas, drets, rsonly, onlyresample, noresample)
+            elif d0ret is None:
+                for data in datas:
+                    data._check()
+            else:
+                lastret = data0._last()
+                for data in datas1:
+                    lastret += data._last(datamaster=data0)
+                if not lastret:
+                    break
+            self._datanotify()
+            if self._event_stop:
+                return
+            if d0ret or lastret:
+                self._bar_step(runstrats, dt0, once=False)
+                if self._event_stop:
+                    return
+
+    def _bar_step(self, runstrats, dt0, once):
+        self._check_timers(runstrats, dt0, cheat=True)
+        if self.p.cheat_on_open:
+            for strat in runstrats:
+                if once:
+                    strat._oncepost_open()
+                else:
+                    strat._next_open()
+                if self._event_stop:
+                    return
+        self._brokernotify()
+        if self._event_stop:
+            return
+        self._check_timers(runstrats, dt0, cheat=False)
+        for strat in runstrats:
+            if once:
+                strat._oncepost(dt0)
+            else:
+                strat._next()
+            if self._event_stop:
+                return
+            self._next_writers(runstrats)
+
+    # --- the batch loop -------------------------------------------------------------
+    def _runonce(self, runstrats):
+        for strat in runstrats:
+            strat._once()
+            dtline = strat.lines.datetime
+            strat.lines.reset()
+            dtline._settz(dtline._tz)
+        datas = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
+        while True:
+            dts = [d.advance_peek() for d in datas]
+            dt0 = min(dts)
+            if dt0 == _INF:
+                break
+            for i, dti in enumerate(dts):
+                if dti <= dt0:
+                    datas[i].advance()
+            self._bar_step(runstrats, dt0, once=True)
+            if self._event_stop:
+                return

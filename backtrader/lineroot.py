@@ -1,0 +1,247 @@
+"""Roots of the line hierarchy: minimum periods, the two operator stages.
+
+Everything that holds values per bar (a single line, an indicator, a data
+feed) derives from :class:`LineRoot`.  Operators on such objects behave in two
+ways, selected by ``_opstage``:
+
+* stage 1 (while strategies and indicators run ``__init__``): an operator
+  builds a lazy operation object that is computed bar by bar (or vectorised)
+  by the engine;
+* stage 2 (once ``__init__`` is over, e.g. inside ``next()``): an operator
+  returns a plain value computed from the current bar.
+"""
+from __future__ import annotations
+
+import operator
+
+from .metabase import MetaParams, findowner, owner_stack
+
+__all__ = ['LineRoot', 'LineSingle', 'LineMultiple', 'MetaLineRoot']
+
+
+class MetaLineRoot(MetaParams):
+    """Finds the owner (the object under construction) of a new line object."""
+
+    def donew(cls, *args, **kwargs):
+        ownerskip = kwargs.pop('_ownerskip', None)
+        _obj, args, kwargs = super().donew(*args, **kwargs)
+        if not cls._autoowner:
+            _obj._owner = None
+            return _obj, args, kwargs
+        ownercls = cls._OwnerCls
+        if ownercls is None:
+            from .lineiterator import LineIterator as ownercls
+        _obj._owner = findowner(_obj, ownercls, skip=ownerskip)
+        return _obj, args, kwargs
+
+
+def _rtruediv(a, b):
+    return operator.truediv(b, a)
+
+
+class LineRoot(metaclass=MetaLineRoot):
+    """Common interface: minimum period handling, hooks and operators."""
+
+    _OwnerCls = None
+    _autoowner = True
+    _minperiod = 1
+    _opstage = 1
+    IndType, StratType, ObsType = range(3)
+
+    # --- stages ------------------------------------------------------------
+    def _stage1(self):
+        self._opstage = 1
+
+    def _stage2(self):
+        self._opstage = 2
+
+    # --- minimum period ------------------------------------------------------
+    def setminperiod(self, minperiod):
+        self._minperiod = minperiod
+
+    def updateminperiod(self, minperiod):
+        if minperiod > self._minperiod:
+            self._minperiod = minperiod
+
+    def addminperiod(self, minperiod):
+        raise NotImplementedError
+
+    def incminperiod(self, minperiod):
+        raise NotImplementedError
+
+    # --- hooks -------------------------------------------------------------
+    def prenext(self):
+        pass
+
+    def nextstart(self):
+        self.next()
+
+    def next(self):
+        pass
+
+    def preonce(self, start, end):
+        pass
+
+    def oncestart(self, start, end):
+        self.once(start, end)
+
+    def once(self, start, end):
+        pass
+
+    def qbuffer(self, savemem=0):
+        raise NotImplementedError
+
+    def minbuffer(self, size):
+        raise NotImplementedError
+
+    # --- operators -----------------------------------------------------------
+    def _makeoperation(self, other, operation, r=False, _ownerskip=None):
+        raise NotImplementedError
+
+    def _makeoperationown(self, operation, _ownerskip=None):
+        raise NotImplementedError
+
+    def _operation(self, other, operation, r=False):
+        if self._opstage == 1:
+            return self._makeoperation(other, operation, r=r, _ownerskip=self)
+        if isinstance(other, LineRoot):
+            other = other[0]
+        if r:
+            return operation(other, self[0])
+        return operation(self[0], other)
+
+    def _operationown(self, operation):
+        if self._opstage == 1:
+            return self._makeoperationown(operation, _ownerskip=self)
+        return operation(self[0])
+
+    def __add__(self, other):
+        return self._operation(other, operator.add)
+
+    def __radd__(self, other):
+        return self._operation(other, operator.add, r=True)
+
+    def __sub__(self, other):
+        return self._operation(other, operator.sub)
+
+    def __rsub__(self, other):
+        return self._operation(other, operator.sub, r=True)
+
+    def __mul__(self, other):
+        return self._operation(other, operator.mul)
+
+    def __rmul__(self, other):
+        return self._operation(other, operator.mul, r=True)
+
+    def __truediv__(self, other):
+        return self._operation(other, operator.truediv)
+
+    def __rtruediv__(self, other):
+        return self._operation(other, operator.truediv, r=True)
+
+    def __floordiv__(self, other):
+        return self._operation(other, operator.floordiv)
+
+    def __rfloordiv__(self, other):
+        return self._operation(other, operator.floordiv, r=True)
+
+    def __mod__(self, other):
+        return self._operation(other, operator.mod)
+
+    def __rmod__(self, other):
+        return self._operation(other, operator.mod, r=True)
+
+    def __pow__(self, other):
+        return self._operation(other, operator.pow)
+
+    def __rpow__(self, other):
+        return self._operation(other, operator.pow, r=True)
+
+    def __abs__(self):
+        return self._operationown(operator.abs)
+
+    def __neg__(self):
+        return self._operationown(operator.neg)
+
+    def __pos__(self):
+        return self._operationown(operator.pos)
+
+    def __lt__(self, other):
+        return self._operation(other, operator.lt)
+
+    def __gt__(self, other):
+        return self._operation(other, operator.gt)
+
+    def __le__(self, other):
+        return self._operation(other, operator.le)
+
+    def __ge__(self, other):
+        return self._operation(other, operator.ge)
+
+    def __eq__(self, other):
+        return self._operation(other, operator.eq)
+
+    def __ne__(self, other):
+        return self._operation(other, operator.ne)
+
+    def __bool__(self):
+        if self._opstage == 1:
+            return True
+        return bool(self[0])
+
+    __hash__ = object.__hash__
+
+
+class LineMultiple(LineRoot):
+    """An object holding several lines; operators act on the first one."""
+
+    def reset(self):
+        self._stage1()
+        self.lines.reset()
+
+    def _stage1(self):
+        super()._stage1()
+        for line in self.lines:
+            line._stage1()
+
+    def _stage2(self):
+        super()._stage2()
+        for line in self.lines:
+            line._stage2()
+
+    def addminperiod(self, minperiod):
+        for line in self.lines:
+            line.addminperiod(minperiod)
+
+    def incminperiod(self, minperiod):
+        for line in self.lines:
+            line.incminperiod(minperiod)
+
+    def _makeoperation(self, other, operation, r=False, _ownerskip=None):
+        return self.lines[0]._makeoperation(other, operation, r, _ownerskip)
+
+    def _makeoperationown(self, operation, _ownerskip=None):
+        return self.lines[0]._makeoperationown(operation, _ownerskip)
+
+    def qbuffer(self, savemem=0):
+        for line in self.lines:
+            line.qbuffer(savemem=1)
+
+    def minbuffer(self, size):
+        for line in self.lines:
+            line.minbuffer(size)
+
+
+class LineSingle(LineRoot):
+    """A single line of values."""
+
+    def addminperiod(self, minperiod):
+        # both sides already count the current bar once
+        self._minperiod += minperiod - 1
+
+    def incminperiod(self, minperiod):
+        self._minperiod += minperiod
+
+
+# keep names users may reach through the module
+__owner_stack__ = owner_stack

@@ -1,0 +1,7 @@
+"""Ready-made sizers: fixed stakes and percentages of the available cash."""
+from .fixedsize import FixedReverser, FixedSize, FixedSizeTarget, SizerFix
+from .percents_sizer import (AllInSizer, AllInSizerInt, PercentSizer,
+                             PercentSizerInt)
+
+__all__ = ['FixedSize', 'SizerFix', 'FixedReverser', 'FixedSizeTarget',
+           'PercentSizer', 'AllInSizer', 'PercentSizerInt', 'AllInSizerInt']

@@ -1,0 +1,663 @@
+"""The Strategy: user logic driven by the engine, plus the order API.
+
+The engine calls ``_next`` (per bar) or ``_oncepost`` (per bar after the
+indicators were computed in batch).  Both deliver pending notifications
+first, then call ``prenext``/``nextstart``/``next`` depending on whether
+every data has reached the minimum period its indicators need, then let
+observers and analyzers see the bar.
+"""
+from __future__ import annotations
+
+import collections
+import copy
+import itertools
+import operator
+
+from .lineiterator import LineIterator, StrategyBase
+from .lineroot import LineSingle
+from .metabase import ItemCollection, findowner
+from .order import Order
+from .trade import Trade
+from .utils.autodict import AutoDictList, AutoOrderedDict
+from .utils.py3 import string_types
+from . import sizers as _sizers
+from . import _context
+
+__all__ = ['Strategy', 'MetaStrategy']
+
+
+class MetaStrategy(StrategyBase.__class__):
+    _indcol: dict = {}
+
+    def __new__(meta, name, bases, dct):
+        # old name of the order notification hook
+        if 'notify' in dct and 'notify_order' not in dct:
+            dct['notify_order'] = dct.pop('notify')
+        return super().__new__(meta, name, bases, dct)
+
+    def __init__(cls, name, bases, dct):
+        super().__init__(name, bases, dct)
+        if not cls.aliased and name != 'Strategy' and not name.startswith('_'):
+            cls._indcol[name] = cls
+
+    def donew(cls, *args, **kwargs):
+        _obj, args, kwargs = super().donew(*args, **kwargs)
+        cerebro = _context.current_cerebro
+        if cerebro is None:
+            from .cerebro import Cerebro
+            cerebro = findowner(_obj, Cerebro)
+        _obj.env = _obj.cerebro = cerebro
+        _obj._id = cerebro._next_stid() if cerebro is not None else 0
+        return _obj, args, kwargs
+
+    def dopreinit(cls, _obj, *args, **kwargs):
+        _obj, args, kwargs = super().dopreinit(_obj, *args, **kwargs)
+        _obj.broker = _obj.env.broker if _obj.env is not None else None
+        _obj._sizer = _sizers.FixedSize()
+        _obj._orders = []
+        _obj._orderspending = []
+        _obj._trades = collections.defaultdict(AutoDictList)
+        _obj._tradespending = []
+        _obj.stats = _obj.observers = ItemCollection()
+        _obj.analyzers = ItemCollection()
+        _obj._alnames = collections.defaultdict(itertools.count)
+        _obj.writers = []
+        _obj._slave_analyzers = []
+        _obj._tradehistoryon = False
+        _obj._dlens = [0] * len(_obj.datas)
+        _obj._minperiods = [1] * len(_obj.datas)
+        _obj._minperstatus = 1
+        return _obj, args, kwargs
+
+    def dopostinit(cls, _obj, *args, **kwargs):
+        _obj, args, kwargs = super().dopostinit(_obj, *args, **kwargs)
+        _obj._sizer.set(_obj, _obj.broker)
+        return _obj, args, kwargs
+
+
+class Strategy(StrategyBase, metaclass=MetaStrategy):
+    """Base class for user strategies."""
+
+    _ltype = LineIterator.StratType
+    csv = True
+    _oldsync = False
+    lines = ('datetime',)
+
+    # --- buffers / setup -----------------------------------------------------------
+    def qbuffer(self, savemem=0, replaying=False):
+        if savemem < 0:
+            for ind in self._lineiterators[self.IndType]:
+                subsave = isinstance(ind, (LineSingle,))
+                if not subsave:
+                    ind.qbuffer(savemem=1)
+        elif savemem > 0:
+            for data in self.datas:
+                data.qbuffer(replaying=replaying)
+            for line in self.lines:
+                line.qbuffer(savemem=1)
+            for itype in self._lineiterators:
+                for obj in self._lineiterators[itype]:
+                    obj.qbuffer(savemem=1)
+
+    def _periodset(self):
+        dataids = [id(data) for data in self.datas]
+        dminperiods = collections.defaultdict(list)
+        for lineiter in self._lineiterators[LineIterator.IndType]:
+            clk = getattr(lineiter, '_clock', None)
+            if clk is None:
+                clk = getattr(lineiter._owner, '_clock', None)
+                if clk is None:
+                    continue
+            for _ in range(1000):
+                if id(clk) in dataids:
+                    break
+                nxt = getattr(clk, '_clock', None)
+                if nxt is None:
+                    nxt = getattr(getattr(clk, '_owner', None), '_clock', None)
+                if nxt is None or nxt is clk:
+                    break
+                clk = nxt
+            if clk is None or id(clk) not in dataids:
+                continue
+            dminperiods[id(clk)].append(lineiter._minperiod)
+        self._minperiods = []
+        for data in self.datas:
+            dlist = dminperiods[id(data)]
+            self._minperiods.append(max(dlist + [data._minperiod]) if dlist else data._minperiod)
+        periods = [ind._minperiod for ind in self._lineiterators[LineIterator.IndType]]
+        self._minperiod = max(periods or [self._minperiod])
+
+    def _addsizer(self, sizer, *args, **kwargs):
+        if sizer is None:
+            self.setsizer(_sizers.FixedSize())
+        else:
+            self.setsizer(sizer(*args, **kwargs))
+
+    def _addwriter(self, writer):
+        self.writers.append(writer)
+
+    def _addindicator(self, indcls, *indargs, **indkwargs):
+        indcls(*indargs, **indkwargs)
+
+    def _addanalyzer_slave(self, ancls, *anargs, **ankwargs):
+        analyzer = ancls(*anargs, **ankwargs)
+        self._slave_analyzers.append(analyzer)
+        return analyzer
+
+    def _getanalyzer_slave(self, idx):
+        return self._slave_analyzers.append[idx]
+
+    def _addanalyzer(self, ancls, *anargs, **ankwargs):
+        anname = ankwargs.pop('_name', '') or ancls.__name__.lower()
+        nsuffix = next(self._alnames[anname])
+        anname += str(nsuffix or '')
+        analyzer = ancls(*anargs, **ankwargs)
+        self.analyzers.append(analyzer, anname)
+
+    def _addobserver(self, multi, obscls, *obsargs, **obskwargs):
+        obsname = obscls.__name__.lower()
+        if not multi:
+            newargs = list(itertools.chain(self.datas, obsargs))
+            obs = obscls(*newargs, **obskwargs)
+            self.stats.append(obs, obsname)
+            return
+        setattr(self.stats, obsname, list())
+        group = getattr(self.stats, obsname)
+        for data in self.datas:
+            obs = obscls(data, *obsargs, **obskwargs)
+            group.append(obs)
+
+    # --- minimum period status -----------------------------------------------
+    def _getminperstatus(self):
+        status = max(map(operator.sub, self._minperiods, map(len, self.datas)))
+        self._minperstatus = status
+        return status
+
+    # --- cheat on open --------------------------------------------------------
+    def prenext_open(self):
+        pass
+
+    def nextstart_open(self):
+        self.next_open()
+
+    def next_open(self):
+        pass
+
+    def _oncepost_open(self):
+        minperstatus = self._minperstatus
+        if minperstatus < 0:
+            self.next_open()
+        elif minperstatus == 0:
+            self.nextstart_open()
+        else:
+            self.prenext_open()
+
+    def _next_open(self):
+        minperstatus = self._minperstatus
+        if minperstatus < 0:
+            self.next_open()
+        elif minperstatus == 0:
+            self.nextstart_open()
+        else:
+            self.prenext_open()
+
+    # --- engine entry points ------------------------------------------------
+    def _clk_update(self):
+        newdlens = [len(d) for d in self.datas]
+        if any(nl > ol for ol, nl in zip(self._dlens, newdlens)):
+            self.forward()
+        self._dlens = newdlens
+        dts = [d.datetime[0] for d in self.datas if len(d)]
+        if dts:
+            self.lines.datetime[0] = max(dts)
+        return len(self)
+
+    def _oncepost(self, dt):
+        for indicator in self._lineiterators[LineIterator.IndType]:
+            if len(indicator._clock) > len(indicator):
+                indicator.advance()
+        line = self.lines.datetime
+        if line.idx + 1 < len(line.array):
+            self.lines.advance()
+        else:
+            self.lines.forward()
+        line[0] = dt
+        self._notify()
+        minperstatus = self._getminperstatus()
+        if minperstatus < 0:
+            self.next()
+        elif minperstatus == 0:
+            self.nextstart()
+        else:
+            self.prenext()
+        self._next_analyzers(minperstatus, once=True)
+        self._next_observers(minperstatus, once=True)
+        self.clear()
+
+    def _next(self):
+        super()._next()
+        minperstatus = self._minperstatus
+        self._next_analyzers(minperstatus)
+        self._next_observers(minperstatus)
+        self.clear()
+
+    def _next_observers(self, minperstatus, once=False):
+        for observer in self._lineiterators[LineIterator.ObsType]:
+            for analyzer in observer._analyzers:
+                if minperstatus < 0:
+                    analyzer._next()
+                elif minperstatus == 0:
+                    analyzer._nextstart()
+                else:
+                    analyzer._prenext()
+            if once:
+                if len(self) > len(observer):
+                    line = observer.lines[0] if observer.lines.lines else None
+                    if line is not None and line.idx + 1 < len(line.array):
+                        observer.lines.advance()
+                    else:
+                        observer.forward()
+                if minperstatus < 0:
+                    observer.next()
+                elif minperstatus == 0:
+                    observer.nextstart()
+                elif len(observer):
+                    observer.prenext()
+            else:
+                observer._next()
+
+    def _next_analyzers(self, minperstatus, once=False):
+        for analyzer in self.analyzers:
+            if minperstatus < 0:
+                analyzer._next()
+            elif minperstatus == 0:
+                analyzer._nextstart()
+            else:
+                analyzer._prenext()
+
+    def _settz(self, tz):
+        self.lines.datetime._settz(tz)
+
+    def _start(self):
+        self._periodset()
+        for analyzer in itertools.chain(self.analyzers, self._slave_analyzers):
+            analyzer._start()
+        for obs in self.observers:
+            group = obs if isinstance(obs, list) else [obs]
+            for o in group:
+                o._start()
+        self.start()
+
+    def start(self):
+        pass
+
+    def getwriterheaders(self):
+        self.indobscsv = [self]
+        indobs = itertools.chain(self.getindicators_lines(), self.getobservers())
+        self.indobscsv.extend(filter(lambda x: x.csv, indobs))
+        headers = []
+        for iocsv in self.indobscsv:
+            name = iocsv.plotinfo.plotname or iocsv.__class__.__name__
+            headers.append(name)
+            headers.append('len')
+            headers.extend(iocsv.getlinealiases())
+        return headers
+
+    def getwritervalues(self):
+        values = []
+        for iocsv in self.indobscsv:
+            name = iocsv.plotinfo.plotname or iocsv.__class__.__name__
+            values.append(name)
+            lio = len(iocsv)
+            values.append(lio)
+            if lio:
+                values.extend(map(lambda l: l[0], iocsv.lines.itersize()))
+            else:
+                values.extend([''] * iocsv.lines.size())
+        return values
+
+    def getwriterinfo(self):
+        wrinfo = AutoOrderedDict()
+        wrinfo['Params'] = self.p._getkwargs()
+        sections = [['Indicators', self.getindicators_lines()],
+                    ['Observers', self.getobservers()]]
+        for sectname, sectitems in sections:
+            sinfo = wrinfo[sectname]
+            for item in sectitems:
+                itname = item.__class__.__name__
+                sinfo[itname].Lines = item.lines.getlinealiases() or None
+                sinfo[itname].Params = item.p._getkwargs() or None
+        ainfo = wrinfo.Analyzers
+        ainfo.Value.Begin = self.broker.startingcash
+        ainfo.Value.End = self.broker.getvalue()
+        for aname, analyzer in self.analyzers.getitems():
+            ainfo[aname].Params = analyzer.p._getkwargs() or None
+            ainfo[aname].Analysis = analyzer.get_analysis()
+        return wrinfo
+
+    def _stop(self):
+        self.stop()
+        for analyzer in itertools.chain(self.analyzers, self._slave_analyzers):
+            analyzer._stop()
+        self._stage1()
+
+    def stop(self):
+        pass
+
+    def set_tradehistory(self, onoff=True):
+        self._tradehistoryon = onoff
+
+    def clear(self):
+        self._orders.extend(self._orderspending)
+        self._orderspending = []
+        self._tradespending = []
+
+    # --- notifications ---------------------------------------------------------
+    def _addnotification(self, order, quicknotify=False):
+        if not order.p.simulated:
+            self._orderspending.append(order)
+        qorders, qtrades = [order], []
+        if not order.executed.size:
+            if quicknotify:
+                self._notify(qorders=qorders, qtrades=qtrades)
+            return
+        tradedata = order.data._compensate
+        if tradedata is None:
+            tradedata = order.data
+        datatrades = self._trades[tradedata][order.tradeid]
+        if not datatrades:
+            trade = Trade(data=tradedata, tradeid=order.tradeid,
+                          historyon=self._tradehistoryon)
+            datatrades.append(trade)
+        else:
+            trade = datatrades[-1]
+        for exbit in order.executed.iterpending():
+            if exbit is None:
+                break
+            if exbit.closed:
+                trade.update(order, exbit.closed, exbit.price, exbit.closedvalue,
+                             exbit.closedcomm, exbit.pnl, comminfo=order.comminfo)
+                if trade.isclosed:
+                    self._tradespending.append(copy.copy(trade))
+                    qtrades.append(self._tradespending[-1])
+            if exbit.opened:
+                if trade.isclosed:
+                    trade = Trade(data=tradedata, tradeid=order.tradeid,
+                                  historyon=self._tradehistoryon)
+                    datatrades.append(trade)
+                trade.update(order, exbit.opened, exbit.price, exbit.openedvalue,
+                             exbit.openedcomm, exbit.pnl, comminfo=order.comminfo)
+                if trade.isclosed:
+                    self._tradespending.append(copy.copy(trade))
+                    qtrades.append(self._tradespending[-1])
+            if trade.justopened:
+                self._tradespending.append(copy.copy(trade))
+                qtrades.append(self._tradespending[-1])
+        if quicknotify:
+            self._notify(qorders=qorders, qtrades=qtrades)
+
+    def _notify(self, qorders=None, qtrades=None):
+        quick = self.cerebro is not None and self.cerebro.p.quicknotify
+        if quick:
+            procorders, proctrades = qorders or [], qtrades or []
+        else:
+            procorders, proctrades = self._orderspending, self._tradespending
+        analyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
+        for order in procorders:
+            if order.exectype != order.Historical or order.histnotify:
+                self.notify_order(order)
+            for analyzer in analyzers:
+                analyzer._notify_order(order)
+        for trade in proctrades:
+            self.notify_trade(trade)
+            for analyzer in analyzers:
+                analyzer._notify_trade(trade)
+        if qorders:
+            return
+        broker = self.broker
+        cash = broker.getcash()
+        value = broker.getvalue()
+        fundvalue = broker.fundvalue
+        fundshares = broker.fundshares
+        self.notify_cashvalue(cash, value)
+        self.notify_fund(cash, value, fundvalue, fundshares)
+        for analyzer in analyzers:
+            analyzer._notify_cashvalue(cash, value)
+            analyzer._notify_fund(cash, value, fundvalue, fundshares)
+
+    def add_timer(self, when, offset=None, repeat=None, weekdays=[],
+                  weekcarry=False, monthdays=[], monthcarry=True,
+                  allow=None, tzdata=None, cheat=False, *args, **kwargs):
+        from datetime import timedelta
+        return self.cerebro._add_timer(
+            owner=self, when=when, offset=offset or timedelta(),
+            repeat=repeat or timedelta(), weekdays=weekdays, weekcarry=weekcarry,
+            monthdays=monthdays, monthcarry=monthcarry, allow=allow,
+            tzdata=tzdata, strats=False, cheat=cheat, *args, **kwargs)
+
+    def notify_timer(self, timer, when, *args, **kwargs):
+        pass
+
+    def notify_cashvalue(self, cash, value):
+        pass
+
+    def notify_fund(self, cash, value, fundvalue, shares):
+        pass
+
+    def notify_order(self, order):
+        pass
+
+    def notify_trade(self, trade):
+        pass
+
+    def notify_store(self, msg, *args, **kwargs):
+        pass
+
+    def notify_data(self, data, status, *args, **kwargs):
+        pass
+
+    # --- data helpers -------------------------------------------------------------
+    def getdatanames(self):
+        return list(self.env.datasbyname.keys())
+
+    def getdatabyname(self, name):
+        return self.env.datasbyname[name]
+
+    def _resolve_data(self, data):
+        if isinstance(data, string_types):
+            return self.getdatabyname(data)
+        if data is None:
+            return self.datas[0]
+        return data
+
+    # --- orders -------------------------------------------------------------------
+    def cancel(self, order):
+        self.broker.cancel(order)
+
+    def buy(self, data=None, size=None, price=None, plimit=None, exectype=None,
+            valid=None, tradeid=0, oco=None, trailamount=None, trailpercent=None,
+            parent=None, transmit=True, **kwargs):
+        """Create a buy order (sized by the sizer when ``size`` is None)."""
+        data = self._resolve_data(data)
+        size = size if size is not None else self.getsizing(data, isbuy=True)
+        if size:
+            return self.broker.buy(
+                self, data, size=abs(size), price=price, plimit=plimit,
+                exectype=exectype, valid=valid, tradeid=tradeid, oco=oco,
+                trailamount=trailamount, trailpercent=trailpercent,
+                parent=parent, transmit=transmit, **kwargs)
+        return None
+
+    def sell(self, data=None, size=None, price=None, plimit=None, exectype=None,
+             valid=None, tradeid=0, oco=None, trailamount=None, trailpercent=None,
+             parent=None, transmit=True, **kwargs):
+        """Create a sell order (sized by the sizer when ``size`` is None)."""
+        data = self._resolve_data(data)
+        size = size if size is not None else self.getsizing(data, isbuy=False)
+        if size:
+            return self.broker.sell(
+                self, data, size=abs(size), price=price, plimit=plimit,
+                exectype=exectype, valid=valid, tradeid=tradeid, oco=oco,
+                trailamount=trailamount, trailpercent=trailpercent,
+                parent=parent, transmit=transmit, **kwargs)
+        return None
+
+    def close(self, data=None, size=None, **kwargs):
+        """Close (or reduce by ``size``) the position on ``data``."""
+        if isinstance(data, string_types):
+            data = self.getdatabyname(data)
+        elif data is None:
+            data = self.data
+        possize = self.getposition(data, self.broker).size
+        size = abs(size if size is not None else possize)
+        if possize > 0:
+            return self.sell(data=data, size=size, **kwargs)
+        if possize < 0:
+            return self.buy(data=data, size=size, **kwargs)
+        return None
+
+    def buy_bracket(self, data=None, size=None, price=None, plimit=None,
+                    exectype=Order.Limit, valid=None, tradeid=0,
+                    trailamount=None, trailpercent=None, oargs={},
+                    stopprice=None, stopexec=Order.Stop, stopargs={},
+                    limitprice=None, limitexec=Order.Limit, limitargs={},
+                    **kwargs):
+        """A buy order with a protective stop and a take-profit limit."""
+        return self._bracket(True, data, size, price, plimit, exectype, valid,
+                             tradeid, trailamount, trailpercent, oargs, stopprice,
+                             stopexec, stopargs, limitprice, limitexec, limitargs,
+                             kwargs)
+
+    def sell_bracket(self, data=None, size=None, price=None, plimit=None,
+                     exectype=Order.Limit, valid=None, tradeid=0,
+                     trailamount=None, trailpercent=None, oargs={},
+                     stopprice=None, stopexec=Order.Stop, stopargs={},
+                     limitprice=None, limitexec=Order.Limit, limitargs={},
+                     **kwargs):
+        """A sell order with a protective stop and a take-profit limit."""
+        return self._bracket(False, data, size, price, plimit, exectype, valid,
+                             tradeid, trailamount, trailpercent, oargs, stopprice,
+                             stopexec, stopargs, limitprice, limitexec, limitargs,
+                             kwargs)
+
+    def _bracket(self, isbuy, data, size, price, plimit, exectype, valid, tradeid,
+                 trailamount, trailpercent, oargs, stopprice, stopexec, stopargs,
+                 limitprice, limitexec, limitargs, kwargs):
+        opener, closer = (self.buy, self.sell) if isbuy else (self.sell, self.buy)
+        kargs = dict(size=size, data=data, price=price, plimit=plimit,
+                     exectype=exectype, valid=valid, tradeid=tradeid,
+                     trailamount=trailamount, trailpercent=trailpercent)
+        kargs.update(oargs)
+        kargs.update(kwargs)
+        kargs['transmit'] = limitexec is None and stopexec is None
+        main = opener(**kargs)
+        if main is None:
+            return [None, None, None]
+        ostop = olimit = None
+        if stopexec is not None:
+            kargs = dict(data=data, size=main.size, price=stopprice,
+                         exectype=stopexec, valid=valid, tradeid=tradeid)
+            kargs.update(stopargs)
+            kargs.update(kwargs)
+            kargs['parent'] = main
+            kargs['transmit'] = limitexec is None
+            ostop = closer(**kargs)
+        if limitexec is not None:
+            kargs = dict(data=data, size=main.size, price=limitprice,
+                         exectype=limitexec, valid=valid, tradeid=tradeid)
+            kargs.update(limitargs)
+            kargs.update(kwargs)
+            kargs['parent'] = main
+            kargs['transmit'] = True
+            olimit = closer(**kargs)
+        return [main, ostop, olimit]
+
+    def order_target_size(self, data=None, target=0, **kwargs):
+        """Buy/sell so the position becomes ``target`` units."""
+        if isinstance(data, string_types):
+            data = self.getdatabyname(data)
+        elif data is None:
+            data = self.data
+        possize = self.getposition(data, self.broker).size
+        if not target and possize:
+            return self.close(data=data, size=possize, **kwargs)
+        if target > possize:
+            return self.buy(data=data, size=target - possize, **kwargs)
+        if target < possize:
+            return self.sell(data=data, size=possize - target, **kwargs)
+        return None
+
+    def order_target_value(self, data=None, target=0.0, price=None, **kwargs):
+        """Buy/sell so the position's value becomes ``target``."""
+        if isinstance(data, string_types):
+            data = self.getdatabyname(data)
+        elif data is None:
+            data = self.data
+        possize = self.getposition(data, self.broker).size
+        if not target and possize:
+            return self.close(data=data, size=possize, price=price, **kwargs)
+        value = self.broker.getvalue(datas=[data])
+        comminfo = self.broker.getcommissioninfo(data)
+        price = price if price is not None else data.close[0]
+        if target > value:
+            size = comminfo.getsize(price, target - value)
+            return self.buy(data=data, size=size, price=price, **kwargs)
+        if target < value:
+            size = comminfo.getsize(price, value - target)
+            return self.sell(data=data, size=size, price=price, **kwargs)
+        return None
+
+    def order_target_percent(self, data=None, target=0.0, **kwargs):
+        """Buy/sell so the position is ``target`` (0..1) of the portfolio."""
+        if isinstance(data, string_types):
+            data = self.getdatabyname(data)
+        elif data is None:
+            data = self.data
+        target = target * self.broker.getvalue()
+        return self.order_target_value(data=data, target=target, **kwargs)
+
+    # --- positions and sizers -----------------------------------------------------
+    def getposition(self, data=None, broker=None):
+        data = data if data is not None else self.datas[0]
+        broker = broker or self.broker
+        return broker.getposition(data)
+
+    position = property(getposition)
+
+    def getpositionbyname(self, name=None, broker=None):
+        data = self.datas[0] if not name else self.getdatabyname(name)
+        broker = broker or self.broker
+        return broker.getposition(data)
+
+    positionbyname = property(getpositionbyname)
+
+    def getpositions(self, broker=None):
+        broker = broker or self.broker
+        return broker.positions
+
+    positions = property(getpositions)
+
+    def getpositionsbyname(self, broker=None):
+        broker = broker or self.broker
+        positions = broker.positions
+        posbyname = collections.OrderedDict()
+        for name, data in self.env.datasbyname.items():
+            posbyname[name] = positions[data]
+        return posbyname
+
+    positionsbyname = property(getpositionsbyname)
+
+    def setsizer(self, sizer):
+        self._sizer = sizer
+        sizer.set(self, self.broker)
+        return sizer
+
+    def getsizer(self):
+        return self._sizer
+
+    sizer = property(getsizer, setsizer)
+
+    def getsizing(self, data=None, isbuy=True):
+        data = data if data is not None else self.datas[0]
+        return self._sizer.getsizing(data, isbuy=isbuy)
+
