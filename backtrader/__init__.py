@@ -10,7 +10,8 @@ from .version import __version__, __btversion__  # noqa: F401
 from .errors import *  # noqa: F401,F403
 from . import errors as errors  # noqa: F401
 from .utils import num2date, date2num, time2num, num2time  # noqa: F401
-from .utils.py3 import *  # noqa: F401,F403
+from .utils.py3 import (MAXINT, cmp, filter, integer_types, iteritems,  # noqa: F401
+                        keys, map, range, string_types, with_metaclass, zip)
 from .utils.autodict import (AutoDictList, AutoOrderedDict, DotDict,  # noqa: F401
                              AutoDict)
 from .metabase import (AutoInfoClass, ItemCollection, MetaParams,  # noqa: F401

@@ -132,7 +132,7 @@ class CommInfoBase(metaclass=MetaParams):
         check) so that schemes with state (volume tiers) don't count it.
         """
         if self._commtype == self.COMM_PERC:
-            return abs(size) * self.p.commission * price * self.p.mult
+            return abs(size) * self.p.commission * price
         return abs(size) * self.p.commission
 
     def getcommission(self, size: Any, price: float) -> float:

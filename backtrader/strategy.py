@@ -113,7 +113,12 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                     break
                 nxt = getattr(clk, '_clock', None)
                 if nxt is None:
-                    nxt = getattr(getattr(clk, '_owner', None), '_clock', None)
+                    # a line of a data feed (or of an indicator) leads to its holder
+                    owner = getattr(clk, '_owner', None)
+                    if owner is not None and id(owner) in dataids:
+                        nxt = owner
+                    else:
+                        nxt = getattr(owner, '_clock', None)
                 if nxt is None or nxt is clk:
                     break
                 clk = nxt

@@ -171,7 +171,10 @@ def report(s: dict, traceback: bool = False) -> None:
         last = tb.strip().splitlines()[-1]
         print('  WARNING: upstream raised in %s: %s' % (mode, last))
     if traceback and s['errors']:
-        print(sorted(s['errors'].items())[0][1])
+        lines = sorted(s['errors'].items())[0][1].splitlines()
+        if len(lines) > 30:
+            lines = lines[:10] + ['  ...'] + lines[-19:]
+        print('\n'.join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:

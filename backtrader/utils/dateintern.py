@@ -13,9 +13,9 @@ keep the number of temporary objects to a minimum.
 from __future__ import absolute_import, division, print_function, unicode_literals
 
 import datetime
+import functools
 import math
 import time as _time
-import types
 from typing import Any, Optional, Union
 
 from .py3 import string_types
@@ -201,7 +201,9 @@ def Localizer(tz: Any) -> Any:
     if _ZoneInfo is not None and isinstance(tz, _ZoneInfo) and tz.key:
         return _LocalizingZone(tz.key)
     try:
-        tz.localize = types.MethodType(_replace_localize, tz)
+        # a partial (unlike a bound method) survives pickling of ``tz``,
+        # which optimisation runs in worker processes need
+        tz.localize = functools.partial(_replace_localize, tz)
     except (AttributeError, TypeError):
         return _LocalizingProxy(tz)
     return tz
@@ -322,7 +324,17 @@ def _split(x: float):
 
 
 def _decode(x: float) -> datetime.datetime:
-    ordinal, hour, minute, second, usec = _split(x)
+    # _split() inlined: this runs for every uncached num2date call
+    ordinal = int(x)
+    value = 24.0 * (float(x) - ordinal)
+    hour = int(value)
+    value = 60.0 * (value - hour)
+    minute = int(value)
+    value = 60.0 * (value - minute)
+    second = int(value)
+    usec = int(1e6 * (value - second))
+    if usec < 10:
+        usec = 0
     if usec > 999990:
         # float noise just before a round time: move up to the next second
         # (integer carries instead of a timedelta: same result, cheaper)

@@ -45,12 +45,15 @@ zip = zip
 filter = filter
 range = range
 
+# ``bytes`` is importable by name but left out of ``*`` imports: it would
+# shadow the builtin (with different meaning) in every module that does
+# ``from backtrader.utils.py3 import *`` or star-imports a module that does.
 __all__ = [
     'PY2', 'MAXINT', 'MININT', 'MAXFLOAT', 'MINFLOAT',
     'string_types', 'integer_types', 'long',
     'map', 'zip', 'filter', 'range', 'queue', 'StringIO', 'winreg',
     'urlopen', 'urlquote', 'ProxyHandler', 'build_opener', 'install_opener',
-    'bytes', 'bstr', 'cmp',
+    'bstr', 'cmp',
     'iterkeys', 'itervalues', 'iteritems', 'keys', 'values', 'items',
     'with_metaclass', 'itertools', 'sys',
     'absolute_import', 'division', 'print_function', 'unicode_literals',

@@ -192,14 +192,18 @@ def trade_snap(trade: Any, refs: Refs) -> dict:
     }
 
 
-def history_snap(trade: Any) -> list:
+def history_snap(trade: Any, refs: Refs) -> list:
     """trade.history entries (tradehistory=True) as plain data."""
     out = []
     for h in trade.history:
-        out.append({
-            'status': jsonable(dict(h.status)),
-            'event': jsonable(dict(h.event)),
-        })
+        event = dict(h.event)
+        if event.get('order') is not None:
+            event['order'] = refs('order', event['order'].ref)
+        status = dict(h.status)
+        for key in ('dt',):
+            if key in status:
+                status[key] = dtiso(status[key])
+        out.append({'status': jsonable(status), 'event': jsonable(event)})
     return out
 
 
@@ -370,5 +374,63 @@ def run_script(script: dict, runonce: bool, preload: bool, exactbars: int,
     cer.broker.setcash(100000.0)
     if setup is not None:
         setup(cer)
+    cer.run()
+    return sink
+
+
+class BarsStrategy(bt.Strategy):
+    """Logs every bar of every data (len, datetime, OHLCV) and indicators.
+
+    ``indicators`` is a list of (label, factory(strategy)).
+    """
+
+    params = (('sink', None), ('indicators', ()))
+
+    def __init__(self) -> None:
+        self.inds = [(label, make(self)) for label, make in
+                     self.p.indicators]
+        self.rows: list = []
+
+    def _log(self, phase: str) -> None:
+        row: dict = {'phase': phase, 'len': len(self)}
+        for i, d in enumerate(self.datas):
+            if len(d):
+                row['d%d' % i] = [len(d), bar_dt(d), fl(d.open[0]),
+                                  fl(d.high[0]), fl(d.low[0]),
+                                  fl(d.close[0]), fl(d.volume[0])]
+            else:
+                row['d%d' % i] = [0]
+        for label, ind in self.inds:
+            row[label] = [len(ind)] + (ind_values(ind) if len(ind) else [])
+        self.rows.append(row)
+
+    def prenext(self) -> None:
+        self._log('prenext')
+
+    def nextstart(self) -> None:
+        self._log('nextstart')
+
+    def next(self) -> None:
+        self._log('next')
+
+    def stop(self) -> None:
+        self.p.sink['bars'] = self.rows
+        self.p.sink['lens'] = [len(d) for d in self.datas]
+
+
+def min5(**kwargs: Any):
+    """The 5-minute bars file as a feed with the right timeframe."""
+    return bt.feeds.BacktraderCSVData(
+        dataname=MIN5, timeframe=bt.TimeFrame.Minutes, compression=5,
+        **kwargs)
+
+
+def run_bars(runonce: bool, preload: bool, exactbars: int, add: Any,
+             indicators: Any = (), **cerebro_kw: Any) -> dict:
+    """Run BarsStrategy; ``add(cerebro)`` adds/resamples/replays datas."""
+    sink: dict = {}
+    cer = cerebro(runonce, preload, exactbars, stdstats=False, **cerebro_kw)
+    add(cer)
+    cer.addstrategy(BarsStrategy, sink=sink, indicators=indicators)
     cer.run()
     return sink

@@ -84,9 +84,9 @@ def run(runonce, preload, exactbars):
         cer.broker.setcash(100000.0)
         if broker_kw == 'set_coc':
             cer.broker.set_coc(True)
-        else:
-            for k, v in broker_kw.items():
-                setattr(cer.broker.p, k, v)
+        elif broker_kw:
+            cer.setbroker(bt.brokers.BackBroker(**broker_kw))
+            cer.broker.setcash(100000.0)
         cer.run()
         out[name] = sink
     return out

@@ -25,7 +25,7 @@ SPECS = [
     ('meandev', lambda s: ind.MeanDeviation(period=10)),
 ]
 
-ARRAYS = ('bb', 'bbpct', 'atr', 'tr', 'stddev')
+ARRAYS = ('bbpct', 'atr')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

@@ -44,7 +44,7 @@ SPECS = [
     ('ema_of_wma', lambda s: bt.ind.EMA(bt.ind.WMA(period=4), period=3)),
 ]
 
-ARRAYS = ('sma', 'ema', 'wma', 'smma', 'sma_of_sma', 'ema_of_wma')
+ARRAYS = ('sma', 'ema', 'smma')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

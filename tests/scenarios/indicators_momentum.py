@@ -39,7 +39,7 @@ SPECS = [
     ('rmi', lambda s: ind.RMI(period=10, lookback=3)),
 ]
 
-ARRAYS = ('adx', 'cci', 'kst')
+ARRAYS = ('adx', 'kst')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

@@ -53,7 +53,7 @@ SPECS = [
     ('NonZeroDifference', lambda s: ind.NZD(s.data.close, s.data.open)),
 ]
 
-ARRAYS = ('crossover', 'highest', 'sumn', 'momentum', 'roc', 'pctchange')
+ARRAYS = ('crossover', 'highest', 'roc')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

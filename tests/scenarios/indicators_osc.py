@@ -36,7 +36,7 @@ SPECS = [
     ('stochfull_ema', lambda s: bt.ind.StochasticFull(movav=bt.ind.EMA)),
 ]
 
-ARRAYS = ('rsi', 'macd', 'MACDHisto', 'stoch', 'StochasticFull')
+ARRAYS = ('rsi', 'MACDHisto', 'StochasticFull')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

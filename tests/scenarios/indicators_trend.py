@@ -31,7 +31,7 @@ SPECS = [
     ('hadelta', lambda s: ind.haDelta()),
 ]
 
-ARRAYS = ('kama', 'psar', 'ichimoku')
+ARRAYS = ('kama', 'ichimoku')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

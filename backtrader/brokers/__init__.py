@@ -1,0 +1,5 @@
+"""Brokers: ``BackBroker`` (alias ``BrokerBack``) simulates order execution
+for backtesting."""
+from .bbroker import BackBroker, BrokerBack
+
+__all__ = ['BackBroker', 'BrokerBack']

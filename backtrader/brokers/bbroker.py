@@ -1,0 +1,608 @@
+"""The backtesting broker: fills orders against the bars of the data feeds.
+
+Life of an order: ``buy``/``sell`` create it and ``submit`` it (bracket
+children wait until their group is transmitted).  With ``checksubmit`` the
+order waits one cycle and is accepted at the next ``next()`` only if the cash
+after a simulated execution of all newly submitted orders stays positive
+(else status Margin).  Accepted orders sit in ``pending``; every ``next()``
+expires, activates and tries to fill them against the current bar with the
+rules of their execution type, optional slippage and an optional volume
+filler.  Every status change is queued as a snapshot for the strategy
+(``get_notification``).
+"""
+from __future__ import annotations
+
+import collections
+import datetime
+from typing import Any
+
+from ..broker import BrokerBase
+from ..comminfo import CommInfoBase
+from ..order import BuyOrder, Order, SellOrder
+from ..position import Position
+from ..utils.py3 import integer_types, string_types
+from ._matching import MatchingMixin
+
+__all__ = ['BackBroker', 'BrokerBack']
+
+
+class BackBroker(MatchingMixin, BrokerBase):
+    """Broker simulator.
+
+    Params:
+      - ``cash`` (default ``10000``): starting cash
+      - ``commission`` (default ``CommInfoBase(percabs=True)``): default
+        commission scheme
+      - ``checksubmit`` (default ``True``): check margin/cash before
+        accepting an order
+      - ``eosbar`` (default ``False``): with intraday bars, a bar at the
+        session end time is the end of the session
+      - ``filler`` (default ``None``): volume filler callable
+        ``(order, price, ago) -> size`` (see ``bt.fillers``)
+      - ``slip_perc`` (default ``0.0``): slippage as a fraction of the price
+      - ``slip_fixed`` (default ``0.0``): slippage in price units (used only
+        when ``slip_perc`` is 0)
+      - ``slip_open`` (default ``False``): also slip fills at the open price
+      - ``slip_match`` (default ``True``): cap a slipped price at the bar's
+        high/low instead of not filling
+      - ``slip_limit`` (default ``True``): limit orders fill at the capped
+        price even when ``slip_match`` is False
+      - ``slip_out`` (default ``False``): allow slipped prices outside the
+        bar's high/low range
+      - ``coc`` (default ``False``): cheat-on-close, market orders fill at the
+        close of the bar in which they were issued
+      - ``coo`` (default ``False``): cheat-on-open, market orders fill at the
+        open of the current bar (with cerebro's ``cheat_on_open``)
+      - ``int2pnl`` (default ``True``): add paid credit interest to the
+        commission of the closing operation
+      - ``shortcash`` (default ``True``): short stock positions add cash and
+        count as negative value (False: they lock cash like a long)
+      - ``fundstartval`` (default ``100.0``): starting value of one fund share
+      - ``fundmode`` (default ``False``): report fund-like performance
+    """
+
+    params = (
+        ('cash', 10000.0),
+        ('checksubmit', True),
+        ('eosbar', False),
+        ('filler', None),
+        ('slip_perc', 0.0),
+        ('slip_fixed', 0.0),
+        ('slip_open', False),
+        ('slip_match', True),
+        ('slip_limit', True),
+        ('slip_out', False),
+        ('coc', False),
+        ('coo', False),
+        ('int2pnl', True),
+        ('shortcash', True),
+        ('fundstartval', 100.0),
+        ('fundmode', False),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._userhist: list = []
+        self._fundhist = None
+        # set by cerebro to reach datas/strategies for the history features
+        self.cerebro = None
+
+    def init(self) -> None:
+        super().init()
+        self.startingcash = self.cash = self.p.cash
+        self._value = self.cash
+        self._valuemkt = 0.0
+        self._valuelever = 0.0
+        self._valuemktlever = 0.0
+        self._leverage = 1.0
+        self._unrealized = 0.0
+        self.orders: list = []
+        self.pending: collections.deque = collections.deque()
+        self._toactivate: collections.deque = collections.deque()
+        self.positions: collections.defaultdict = collections.defaultdict(Position)
+        self.d_credit: collections.defaultdict = collections.defaultdict(float)
+        self.notifs: collections.deque = collections.deque()
+        self.submitted: collections.deque = collections.deque()
+        # bracket groups: parent ref -> [parent, children...] still waiting
+        self._pchildren: collections.defaultdict = \
+            collections.defaultdict(collections.deque)
+        # oco groups: order ref -> group leader ref, leader ref -> members
+        self._ocos: dict = {}
+        self._ocol: collections.defaultdict = collections.defaultdict(list)
+        self._fundval = self.p.fundstartval
+        self._fundshares = self.p.cash / self._fundval
+        self._cash_addition: collections.deque = collections.deque()
+
+    # --- configuration -----------------------------------------------------
+    def set_cash(self, cash: float) -> None:
+        """Set the starting (and current) cash."""
+        self.startingcash = self.cash = self.p.cash = cash
+        self._value = cash
+
+    setcash = set_cash
+
+    def get_cash(self) -> float:
+        return self.cash
+
+    getcash = get_cash
+
+    def add_cash(self, cash: float) -> None:
+        """Add (or remove, if negative) cash; applied when the broker next
+        values the portfolio (end of its ``next``)."""
+        self._cash_addition.append(cash)
+
+    def set_int2pnl(self, int2pnl: bool) -> None:
+        self.p.int2pnl = int2pnl
+
+    def set_coc(self, coc: bool) -> None:
+        self.p.coc = coc
+
+    def set_coo(self, coo: bool) -> None:
+        self.p.coo = coo
+
+    def set_shortcash(self, shortcash: bool) -> None:
+        self.p.shortcash = shortcash
+
+    def set_checksubmit(self, checksubmit: bool) -> None:
+        self.p.checksubmit = checksubmit
+
+    def set_eosbar(self, eosbar: bool) -> None:
+        self.p.eosbar = eosbar
+
+    seteosbar = set_eosbar
+
+    def set_filler(self, filler: Any) -> None:
+        self.p.filler = filler
+
+    def set_slippage_perc(self, perc: float, slip_open: bool = True,
+                          slip_limit: bool = True, slip_match: bool = True,
+                          slip_out: bool = False) -> None:
+        """Slippage as a fraction of the price (0.01 = 1%)."""
+        self._set_slippage(perc, 0.0, slip_open, slip_limit, slip_match,
+                           slip_out)
+
+    def set_slippage_fixed(self, fixed: float, slip_open: bool = True,
+                           slip_limit: bool = True, slip_match: bool = True,
+                           slip_out: bool = False) -> None:
+        """Slippage as a fixed price amount."""
+        self._set_slippage(0.0, fixed, slip_open, slip_limit, slip_match,
+                           slip_out)
+
+    def _set_slippage(self, perc: float, fixed: float, slip_open: bool,
+                      slip_limit: bool, slip_match: bool,
+                      slip_out: bool) -> None:
+        p = self.p
+        p.slip_perc = perc
+        p.slip_fixed = fixed
+        p.slip_open = slip_open
+        p.slip_limit = slip_limit
+        p.slip_match = slip_match
+        p.slip_out = slip_out
+
+    # --- fund mode -----------------------------------------------------------
+    def get_fundshares(self) -> float:
+        return self._fundshares
+
+    fundshares = property(get_fundshares)
+
+    def get_fundvalue(self) -> float:
+        return self._fundval
+
+    fundvalue = property(get_fundvalue)
+
+    def set_fundmode(self, fundmode: bool, fundstartval: Any = None) -> None:
+        """Switch fund mode on/off, optionally with the share start value."""
+        self.p.fundmode = fundmode
+        if fundstartval is not None:
+            self.set_fundstartval(fundstartval)
+
+    def get_fundmode(self) -> bool:
+        return self.p.fundmode
+
+    fundmode = property(get_fundmode, set_fundmode)
+
+    def set_fundstartval(self, fundstartval: float) -> None:
+        self.p.fundstartval = fundstartval
+
+    # --- account ---------------------------------------------------------------
+    def get_leverage(self) -> float:
+        return self._leverage
+
+    def getposition(self, data: Any) -> Position:
+        return self.positions[data]
+
+    def get_orders_open(self, safe: bool = False) -> list:
+        """Orders still pending (snapshots if ``safe``)."""
+        if safe:
+            return [order.clone() for order in self.pending]
+        return list(self.pending)
+
+    def orderstatus(self, order: Any) -> int:
+        """Status of the broker's own copy of ``order``."""
+        try:
+            known = self.orders[self.orders.index(order)]
+        except ValueError:
+            known = order
+        return known.status
+
+    def get_value_lever(self, datas: Any = None, mkt: bool = False) -> float:
+        return self.get_value(datas=datas, mkt=mkt)
+
+    def get_value(self, datas: Any = None, mkt: bool = False,
+                  lever: bool = False) -> float:
+        """Portfolio value (cash + positions) as of the last ``next``.
+
+        With ``datas`` the value of those positions is computed now (one
+        data: its position's value alone).  ``mkt`` returns the positions'
+        value only, ``lever`` the leveraged figures.
+        """
+        if datas is None:
+            if mkt:
+                return self._valuemktlever if lever else self._valuemkt
+            return self._valuelever if lever else self._value
+        return self._get_value(datas=datas, lever=lever)
+
+    getvalue = get_value
+
+    def _apply_cash_additions(self) -> None:
+        additions = self._cash_addition
+        while additions:
+            amount = additions.popleft()
+            self._fundshares += amount / self._fundval
+            self.cash += amount
+
+    def _get_value(self, datas: Any = None, lever: bool = False) -> float:
+        self._apply_cash_additions()
+        shortcash = self.p.shortcash
+        positions = self.positions
+        pos_value = pos_value_unlever = unrealized = 0.0
+        for data in datas or positions:
+            comminfo = self.getcommissioninfo(data)
+            position = positions[data]
+            close = data.close[0]
+            if shortcash:
+                dvalue = comminfo.getvaluesize(position.size, close)
+            else:
+                dvalue = comminfo.getvalue(position, close)
+            dunrealized = comminfo.profitandloss(position.size, position.price,
+                                                 close)
+            if datas and len(datas) == 1:
+                if lever and dvalue > 0:
+                    dvalue -= dunrealized
+                    return (dvalue / comminfo.get_leverage()) + dunrealized
+                return dvalue  # signed: a short stock position is negative
+
+            if not shortcash:
+                dvalue = abs(dvalue)
+            pos_value += dvalue
+            unrealized += dunrealized
+            if dvalue > 0:  # long: only the unlevered part is own money
+                dvalue -= dunrealized
+                pos_value_unlever += dvalue / comminfo.get_leverage()
+                pos_value_unlever += dunrealized
+            else:
+                pos_value_unlever += dvalue
+
+        if self._fundhist is None:
+            self._value = self.cash + pos_value_unlever
+            self._fundval = self._value / self._fundshares
+        else:
+            fval, fvalue = self._process_fund_history()
+            self._value = fvalue
+            self.cash = fvalue - pos_value_unlever
+            self._fundval = fval
+            self._fundshares = fvalue / fval
+            lev = pos_value / (pos_value_unlever or 1.0)
+            pos_value_unlever = fvalue
+            pos_value = fvalue * lev
+
+        self._valuemkt = pos_value_unlever
+        self._valuelever = self.cash + pos_value
+        self._valuemktlever = pos_value
+        self._leverage = pos_value / (pos_value_unlever or 1.0)
+        self._unrealized = unrealized
+        return self._valuelever if lever else self._value
+
+    # --- order entry -------------------------------------------------------------
+    def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
+            plimit: Any = None, exectype: Any = None, valid: Any = None,
+            tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
+            trailpercent: Any = None, parent: Any = None,
+            transmit: bool = True, histnotify: bool = False,
+            _checksubmit: bool = True, **kwargs: Any) -> Order:
+        order = BuyOrder(owner=owner, data=data, size=size, price=price,
+                         pricelimit=plimit, exectype=exectype, valid=valid,
+                         tradeid=tradeid, trailamount=trailamount,
+                         trailpercent=trailpercent, parent=parent,
+                         transmit=transmit, histnotify=histnotify)
+        return self._enter(order, oco, kwargs, _checksubmit)
+
+    def sell(self, owner: Any, data: Any, size: Any, price: Any = None,
+             plimit: Any = None, exectype: Any = None, valid: Any = None,
+             tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
+             trailpercent: Any = None, parent: Any = None,
+             transmit: bool = True, histnotify: bool = False,
+             _checksubmit: bool = True, **kwargs: Any) -> Order:
+        order = SellOrder(owner=owner, data=data, size=size, price=price,
+                          pricelimit=plimit, exectype=exectype, valid=valid,
+                          tradeid=tradeid, trailamount=trailamount,
+                          trailpercent=trailpercent, parent=parent,
+                          transmit=transmit, histnotify=histnotify)
+        return self._enter(order, oco, kwargs, _checksubmit)
+
+    def _enter(self, order: Order, oco: Any, info: dict,
+               checksubmit: bool) -> Order:
+        order.addinfo(**info)
+        self._ocoize(order, oco)
+        return self.submit(order, check=checksubmit)
+
+    def _ocoize(self, order: Order, oco: Any) -> None:
+        """Put ``order`` in its own OCO group or in ``oco``'s group."""
+        oref = order.ref
+        leader = oref if oco is None else self._ocos[oco.ref]
+        self._ocos[oref] = leader
+        self._ocol[leader].append(oref)
+
+    def _group_ref(self, order: Order) -> Any:
+        """Bracket group of ``order`` (its parent's ref or its own), None if
+        the parent is gone (the order is then rejected)."""
+        oref = order.ref
+        parent = order.parent
+        pref = oref if parent is None else getattr(parent, 'ref', oref)
+        if pref != oref and pref not in self._pchildren:
+            order.reject()
+            self.notify(order)
+            return None
+        return pref
+
+    def submit(self, order: Order, check: bool = True) -> Order:
+        """Queue ``order`` in its bracket group; transmitting an order sends
+        the whole group waiting so far."""
+        pref = self._group_ref(order)
+        if pref is None:
+            return order
+        group = self._pchildren[pref]
+        group.append(order)
+        if order.transmit:
+            last = order
+            for member in list(group):
+                last = self.transmit(member, check=check)
+            return last
+        return order
+
+    def transmit(self, order: Order, check: bool = True) -> Order:
+        if check and self.p.checksubmit:
+            order.submit()
+            self.submitted.append(order)
+            self.orders.append(order)
+            self.notify(order)
+        else:
+            self.submit_accept(order)
+        return order
+
+    def submit_accept(self, order: Order) -> None:
+        order.pannotated = None
+        order.submit()
+        order.accept()
+        self.pending.append(order)
+        self.notify(order)
+
+    def check_submitted(self) -> None:
+        """Accept submitted orders whose simulated execution (in order, with
+        the cash left by the previous ones) keeps cash non-negative."""
+        cash = self.cash
+        positions: dict = {}
+        submitted = self.submitted
+        while submitted:
+            order = submitted.popleft()
+            if self._group_ref(order) is None:
+                continue
+            data = order.data
+            position = positions.get(data)
+            if position is None:
+                position = positions[data] = self.positions[data].clone()
+            cash = self._estimate_cash(order, cash, position)
+            if cash >= 0.0:
+                self.submit_accept(order)
+                continue
+            order.margin()
+            self.notify(order)
+            self._ococheck(order)
+            self._bracketize(order, cancel=True)
+
+    def cancel(self, order: Order, bracket: bool = False) -> bool:
+        """Cancel a pending order; False if it was not pending."""
+        try:
+            self.pending.remove(order)
+        except ValueError:
+            return False
+        order.cancel()
+        self.notify(order)
+        self._ococheck(order)
+        if not bracket:
+            self._bracketize(order, cancel=True)
+        return True
+
+    def notify(self, order: Order) -> None:
+        self.notifs.append(order.clone())
+
+    def get_notification(self) -> Any:
+        try:
+            return self.notifs.popleft()
+        except IndexError:
+            return None
+
+    # --- linked orders -------------------------------------------------------------
+    def _ococheck(self, order: Order) -> None:
+        """An order of an OCO group executed/ended: cancel the others."""
+        leader = self._ocos.get(self._ocos[order.ref])
+        members = self._ocol.pop(leader, None)
+        if not members:
+            return
+        pending = self.pending
+        for idx in range(len(pending) - 1, -1, -1):
+            other = pending[idx]
+            if other is not None and other.ref in members:
+                del pending[idx]
+                other.cancel()
+                self.notify(other)
+
+    def _bracketize(self, order: Order, cancel: bool = False) -> None:
+        """Parent completed: activate its children.  Parent ended otherwise
+        or a child completed/ended: cancel the rest of the group."""
+        oref = order.ref
+        parent = order.parent
+        pref = oref if parent is None else getattr(parent, 'ref', oref)
+        group = self._pchildren[pref]
+        if cancel or pref != oref:
+            while group:
+                self.cancel(group.popleft(), bracket=True)
+            del self._pchildren[pref]
+        else:
+            group.popleft()
+            self._toactivate.extend(group)
+
+    # --- the bar cycle ---------------------------------------------------------------
+    def next(self) -> None:
+        toactivate = self._toactivate
+        while toactivate:
+            toactivate.popleft().activate()
+
+        if self.p.checksubmit:
+            self.check_submitted()
+
+        self._charge_interest()
+        self._process_order_history()
+        self._process_pending()
+        self._mark_futures()
+        self._get_value()
+
+    def _charge_interest(self) -> None:
+        credit = 0.0
+        for data, pos in self.positions.items():
+            if pos:
+                comminfo = self.getcommissioninfo(data)
+                dt0 = data.datetime.datetime()
+                dcredit = comminfo.get_credit_interest(data, pos, dt0)
+                self.d_credit[data] += dcredit
+                credit += dcredit
+                pos.datetime = dt0
+        self.cash -= credit
+
+    def _process_pending(self) -> None:
+        """Give every pending order (once) its chance on the current bar."""
+        pending = self.pending
+        if not pending:
+            return
+        pending.append(None)  # end-of-round marker
+        while True:
+            order = pending.popleft()
+            if order is None:
+                break
+            if order.expire():
+                self.notify(order)
+                self._ococheck(order)
+                self._bracketize(order, cancel=True)
+            elif not order.active():
+                pending.append(order)
+            else:
+                self._try_exec(order)
+                if order.alive():
+                    pending.append(order)
+                elif order.status == Order.Completed:
+                    self._bracketize(order)
+
+    def _mark_futures(self) -> None:
+        """Settle the day's price move of futures-like positions in cash."""
+        for data, pos in self.positions.items():
+            if pos:
+                comminfo = self.getcommissioninfo(data)
+                close = data.close[0]
+                self.cash += comminfo.cashadjust(pos.size, pos.adjbase, close)
+                pos.adjbase = close
+
+    # --- histories ------------------------------------------------------------------
+    def add_order_history(self, orders: Any, notify: bool = True) -> None:
+        """Replay past executions: ``orders`` is an iterable of
+        ``[datetime, size, price, data]`` (data optional: index, name or
+        None for the first data), sorted by datetime."""
+        oiter = iter(orders)
+        self._userhist.append([next(oiter, None), oiter, notify])
+
+    def _process_order_history(self) -> None:
+        for uhist in self._userhist:
+            entry, rest, notify = uhist
+            while entry is not None:
+                entry = list(entry)
+                data = self._history_data(entry[3] if len(entry) > 3 else None)
+                if not len(data):
+                    break
+                dt = entry[0]
+                if isinstance(dt, string_types):
+                    dt = entry[0] = _parse_history_dt(dt)
+                if dt > data.datetime.datetime():
+                    break
+                size, price = entry[1], entry[2]
+                owner = self.cerebro.runningstrats[0]
+                if size > 0:
+                    self.buy(owner=owner, data=data, size=size, price=price,
+                             exectype=Order.Historical, histnotify=notify,
+                             _checksubmit=False)
+                elif size < 0:
+                    self.sell(owner=owner, data=data, size=abs(size),
+                              price=price, exectype=Order.Historical,
+                              histnotify=notify, _checksubmit=False)
+                uhist[0] = entry = next(rest, None)
+
+    def _history_data(self, key: Any) -> Any:
+        cerebro = self.cerebro
+        if key is None:
+            return cerebro.datas[0]
+        if isinstance(key, integer_types):
+            return cerebro.datas[key]
+        return cerebro.datasbyname[key]
+
+    def set_fund_history(self, fund: Any) -> None:
+        """Use a recorded fund history instead of computing the value:
+        ``fund`` is an iterable of ``[datetime, share_value, net_value]``
+        (datetime may be a string ``YYYY-MM-DD[THH:MM:SS[.ffffff]]``)."""
+        fiter = iter(fund)
+        self._fundhist = [next(fiter, None), fiter]
+        self._fundcurrent = (float('nan'), float('nan'))
+
+    def _process_fund_history(self) -> tuple:
+        """(share value, net value) in force now.  Each call takes at most
+        one new entry; before the first entry both are NaN."""
+        hist = self._fundhist
+        entry = hist[0]
+        if entry is not None:
+            entry = list(entry)
+            dt = entry[0]
+            if isinstance(dt, string_types):
+                dt = _parse_history_dt(dt)
+            elif not isinstance(dt, datetime.datetime):
+                dt = datetime.datetime.combine(dt, datetime.time())
+            if dt <= self._master_datetime():
+                self._fundcurrent = (entry[1], entry[2])
+                hist[0] = next(hist[1], None)
+        return self._fundcurrent
+
+    def _master_datetime(self) -> datetime.datetime:
+        cerebro = self.cerebro
+        dtmaster = getattr(cerebro, '_dtmaster', None)
+        if dtmaster is None:
+            dtmaster = cerebro.datas[0].datetime.datetime()
+        return dtmaster
+
+
+def _parse_history_dt(text: str) -> datetime.datetime:
+    """Parse ``YYYY-MM-DD[THH:MM:SS[.ffffff]]``."""
+    fmt = '%Y-%m-%d'
+    if 'T' in text:
+        fmt += 'T%H:%M:%S'
+        if '.' in text:
+            fmt += '.%f'
+    return datetime.datetime.strptime(text, fmt)
+
+
+BrokerBack = BackBroker

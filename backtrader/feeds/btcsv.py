@@ -1,0 +1,116 @@
+"""backtrader's own CSV format.
+
+Columns: ``date[,time],open,high,low,close,volume,openinterest`` with the
+date as ``YYYY-MM-DD`` and the optional time as ``HH:MM:SS``.  A line of
+exactly 8 fields has a time; otherwise the bar is stamped with the end of
+the session (``sessionend``) and fields past the seventh are ignored.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Any, Optional
+
+from .. import feed
+from ..utils.date import date2num
+
+__all__ = ['BacktraderCSVData', 'BacktraderCSV']
+
+_PRICE_FIELDS = ('open', 'high', 'low', 'close', 'volume', 'openinterest')
+_CACHE_MAX = 4096
+
+
+class BacktraderCSVData(feed.CSVDataBase):
+    """Parses backtrader's CSV format (see the module docstring).
+
+    A line with fewer than 7 fields, an unparsable date/time or number
+    raises :class:`backtrader.errors.DataError` naming file, line and field.
+    """
+
+    def start(self) -> None:
+        super().start()
+        self._daycache: dict = {}
+        self._tmcache: dict = {}
+
+    def _parsedate(self, text: str) -> datetime.date:
+        day = self._daycache.get(text)
+        if day is None:
+            try:
+                day = datetime.date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
+            except ValueError:
+                raise self._badfield('date', text, 'a date (YYYY-MM-DD)') from None
+            if len(self._daycache) >= _CACHE_MAX:
+                self._daycache.clear()
+            self._daycache[text] = day
+        return day
+
+    def _parsetime(self, text: str) -> datetime.time:
+        tm = self._tmcache.get(text)
+        if tm is None:
+            try:
+                tm = datetime.time(int(text[0:2]), int(text[3:5]), int(text[6:8]))
+            except ValueError:
+                raise self._badfield('time', text, 'a time (HH:MM:SS)') from None
+            if len(self._tmcache) >= _CACHE_MAX:
+                self._tmcache.clear()
+            self._tmcache[text] = tm
+        return tm
+
+    def _dtnum(self, tokens: list) -> float:
+        day = self._parsedate(tokens[0])
+        if len(tokens) == 8:
+            tm = self._parsetime(tokens[1])
+        else:
+            tm = self.p.sessionend
+        return date2num(datetime.datetime.combine(day, tm))
+
+    def _loadline(self, linetokens: list) -> bool:
+        ntok = len(linetokens)
+        if ntok < 7:
+            raise self._badcount('7 or 8', ntok)
+        lines = self.lines
+        lines.datetime[0] = self._dtnum(linetokens)
+        first = 2 if ntok == 8 else 1
+        tofloat = self._tofloat
+        for offset, name in enumerate(_PRICE_FIELDS):
+            getattr(lines, name)[0] = tofloat(linetokens[first + offset], name)
+        return True
+
+    # --- bulk preloading ------------------------------------------------------------
+    def _bulkcolumns(self) -> Optional[dict]:
+        cls = type(self)
+        if (cls._loadline is not BacktraderCSVData._loadline
+                or cls._load is not feed.CSVDataBase._load
+                or cls._getnextline is not feed.CSVDataBase._getnextline):
+            return None
+        sep = self.separator
+        rows = [line.split(sep) for line in self._readall()
+                if line and not line.isspace()]
+        if not rows:
+            self._consumeall()
+            return {'datetime': []}
+        lengths = set(map(len, rows))
+        if lengths == {8}:
+            first = 2
+        elif min(lengths) >= 7 and 8 not in lengths:
+            first = 1
+        else:
+            return None  # mixed layouts or short lines: parse line by line
+        try:
+            cols = self._bulkparse(rows, first)
+        except ValueError:  # DataError included: let the slow path report it
+            return None
+        self._consumeall()
+        return cols
+
+    def _bulkparse(self, rows: list, first: int) -> dict:
+        from .._feedbulk import float_column
+        columns = list(zip(*rows))
+        dtcol = [self._dtnum(row) for row in rows]
+        cols: dict[str, Any] = {'datetime': dtcol}
+        for offset, name in enumerate(_PRICE_FIELDS):
+            cols[name] = float_column(columns[first + offset], name)
+        return cols
+
+
+class BacktraderCSV(feed.CSVFeedBase):
+    DataCls = BacktraderCSVData

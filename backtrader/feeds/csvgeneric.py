@@ -1,0 +1,182 @@
+"""A CSV feed whose layout is described by parameters.
+
+Each line field is a column index (``-1`` or None: not in the file, the
+line gets ``nullvalue``).  The date/time is parsed with ``dtformat`` (a
+``strptime`` format, a callable, or 1/2 for Unix timestamps as integer/float
+seconds), with an optional separate ``time`` column parsed with
+``tmformat``.  For daily and larger timeframes a date without time is
+stamped with the end of the session, as every bundled feed does.
+
+Subclasses can add lines: a line named ``pe`` is read from the column given
+by a parameter of the same name.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Any, Callable, Optional
+
+from .. import feed
+from ..dataseries import TimeFrame
+from ..utils.date import date2num
+from ..utils.py3 import integer_types, string_types
+
+__all__ = ['GenericCSVData', 'GenericCSV']
+
+_UTC = datetime.timezone.utc
+
+
+def _from_timestamp(seconds: float) -> datetime.datetime:
+    """Naive UTC datetime of a Unix timestamp."""
+    return datetime.datetime.fromtimestamp(seconds, _UTC).replace(tzinfo=None)
+
+
+class GenericCSVData(feed.CSVDataBase):
+    """Parses a CSV file laid out as the params say (see module docstring).
+
+    Params: ``nullvalue`` (value for empty/absent fields, NaN),
+    ``dtformat`` ('%Y-%m-%d %H:%M:%S'), ``tmformat`` ('%H:%M:%S'),
+    ``datetime`` (0), ``time`` (-1), ``open`` (1), ``high`` (2), ``low`` (3),
+    ``close`` (4), ``volume`` (5), ``openinterest`` (6).
+    """
+
+    params = (
+        ('nullvalue', float('NaN')),
+        ('dtformat', '%Y-%m-%d %H:%M:%S'),
+        ('tmformat', '%H:%M:%S'),
+        ('datetime', 0),
+        ('time', -1),
+        ('open', 1),
+        ('high', 2),
+        ('low', 3),
+        ('close', 4),
+        ('volume', 5),
+        ('openinterest', 6),
+    )
+
+    def start(self) -> None:
+        super().start()
+        self._dtconvert = self._makeconverter()
+        self._columns = self._linecolumns()
+        used = [idx for _, _, idx in self._columns if idx is not None]
+        used.append(self.p.datetime)
+        if self._dtstr and self._hastime():
+            used.append(self.p.time)
+        self._minfields = max(used) + 1
+
+    def _hastime(self) -> bool:
+        return self.p.time is not None and self.p.time >= 0
+
+    def _makeconverter(self) -> Callable[[str], datetime.datetime]:
+        from .._feedbulk import make_strptime
+        dtformat = self.p.dtformat
+        self._dtstr = isinstance(dtformat, string_types)
+        if self._dtstr:
+            fmt = dtformat
+            if self._hastime():
+                fmt += 'T' + self.p.tmformat
+            return make_strptime(fmt)
+        if isinstance(dtformat, integer_types) and not isinstance(dtformat, bool):
+            if dtformat == 1:
+                return lambda text: _from_timestamp(int(text))
+            if dtformat == 2:
+                return lambda text: _from_timestamp(float(text))
+            raise ValueError('dtformat: an integer must be 1 (Unix seconds) or '
+                             '2 (Unix seconds with decimals), got %d' % dtformat)
+        if callable(dtformat):
+            return dtformat
+        raise TypeError('dtformat must be a strptime format, a callable or '
+                        '1/2, got %s' % type(dtformat).__name__)
+
+    def _linecolumns(self) -> list:
+        """(name, line, column index or None) for every line but datetime."""
+        out = []
+        for index, name in enumerate(self.getlinealiases()):
+            if name == 'datetime':
+                continue
+            try:
+                colidx = getattr(self.params, name)
+            except AttributeError:
+                raise TypeError('%s: line %r has no parameter giving its column'
+                                % (type(self).__name__, name)) from None
+            if colidx is None or colidx < 0:
+                colidx = None
+            out.append((name, self.lines[index], colidx))
+        return out
+
+    # --- parsing ---------------------------------------------------------------------
+    def _parsedt(self, tokens: list) -> datetime.datetime:
+        text = tokens[self.p.datetime]
+        if self._dtstr and self._hastime():
+            text += 'T' + tokens[self.p.time]
+        try:
+            return self._dtconvert(text)
+        except (ValueError, OverflowError) as exc:
+            raise self._badfield('datetime', text, 'a datetime (%s)' % exc) from None
+
+    def _dt2num(self, dt: datetime.datetime) -> float:
+        """Encode a parsed datetime; at daily+ timeframes a time before the
+        session end moves to the session end."""
+        if self.p.timeframe < TimeFrame.Days:
+            return date2num(dt)
+        tzinput = self._tzinput
+        dtnum = date2num(tzinput.localize(dt) if tzinput else dt)
+        eosnum = self.date2num(datetime.datetime.combine(dt.date(), self.p.sessionend))
+        if eosnum > dtnum:
+            return eosnum
+        return date2num(dt) if tzinput else dtnum
+
+    def _nullfloat(self, name: str) -> float:
+        try:
+            return float(float(self.p.nullvalue))
+        except (TypeError, ValueError):
+            raise ValueError('nullvalue %r is not a number (needed for field %r)'
+                             % (self.p.nullvalue, name)) from None
+
+    def _loadline(self, linetokens: list) -> bool:
+        if len(linetokens) < self._minfields:
+            raise self._badcount('at least %d' % self._minfields, len(linetokens))
+        self.lines.datetime[0] = self._dt2num(self._parsedt(linetokens))
+        for name, line, colidx in self._columns:
+            token = linetokens[colidx] if colidx is not None else ''
+            if token == '':
+                line[0] = self._nullfloat(name)
+            else:
+                line[0] = self._tofloat(token, name)
+        return True
+
+    # --- bulk preloading ------------------------------------------------------------
+    def _bulkcolumns(self) -> Optional[dict]:
+        cls = type(self)
+        if (cls._loadline is not GenericCSVData._loadline
+                or cls._load is not feed.CSVDataBase._load
+                or cls._getnextline is not feed.CSVDataBase._getnextline
+                or cls._dt2num is not GenericCSVData._dt2num
+                or cls._parsedt is not GenericCSVData._parsedt):
+            return None
+        sep = self.separator
+        rows = [line.split(sep) for line in self._readall()
+                if line and not line.isspace()]
+        if rows and min(map(len, rows)) < self._minfields:
+            return None
+        try:
+            cols = self._bulkparse(rows)
+        except ValueError:  # DataError included: the slow path reports it
+            return None
+        self._consumeall()
+        return cols
+
+    def _bulkparse(self, rows: list) -> dict:
+        from .._feedbulk import float_column
+        parsedt, dt2num = self._parsedt, self._dt2num
+        cols: dict[str, Any] = {'datetime': [dt2num(parsedt(row)) for row in rows]}
+        columns = list(zip(*rows)) if rows else []
+        for name, _, colidx in self._columns:
+            if colidx is None:
+                cols[name] = [self._nullfloat(name)] * len(rows)
+            else:
+                cols[name] = float_column(columns[colidx], name, self._nullfloat(name))
+        return cols
+
+
+class GenericCSV(feed.CSVFeedBase):
+    DataCls = GenericCSVData

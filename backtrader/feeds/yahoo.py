@@ -1,0 +1,202 @@
+"""Yahoo Finance daily CSV files and the (retired) online download.
+
+Files have the columns ``Date,Open,High,Low,Close,Adj Close,Volume``.
+Lines containing ``null`` (days Yahoo has no data for) are skipped.  By
+default prices are scaled by ``Adj Close / Close`` so that splits and
+dividends do not show as gaps, volume is scaled the opposite way, and
+values are rounded.
+"""
+from __future__ import annotations
+
+import collections
+import datetime
+import io
+from typing import Any
+
+from .. import feed
+from ..utils.date import date2num
+
+__all__ = ['YahooFinanceCSVData', 'YahooLegacyCSV', 'YahooFinanceCSV',
+           'YahooFinanceData', 'YahooFinance']
+
+
+class YahooFinanceCSVData(feed.CSVDataBase):
+    """Parses Yahoo Finance daily CSV files.
+
+    Params:
+      - ``reverse`` (False): the file lists the newest day first
+      - ``adjclose`` (True): scale open/high/low by Adj Close / Close and use
+        Adj Close as close
+      - ``adjvolume`` (True): with ``adjclose``, scale volume inversely
+      - ``round`` (True) / ``decimals`` (2): round prices
+      - ``roundvolume`` (False): decimals kept in the volume (False: none)
+      - ``swapcloses`` (False): the file has Close and Adj Close swapped
+
+    The extra line ``adjclose`` holds the adjusted close of the file.
+    """
+
+    lines = ('adjclose',)
+
+    params = (
+        ('reverse', False),
+        ('adjclose', True),
+        ('adjvolume', True),
+        ('round', True),
+        ('decimals', 2),
+        ('roundvolume', False),
+        ('swapcloses', False),
+    )
+
+    def start(self) -> None:
+        super().start()
+        self._daycache: dict = {}
+        if not self.params.reverse:
+            return
+        # newest first in the file: serve the lines oldest first
+        newestfirst = collections.deque()
+        for line in self.f:
+            newestfirst.appendleft(line)
+        reordered = io.StringIO(newline=None)
+        reordered.writelines(newestfirst)
+        reordered.seek(0)
+        self.f.close()
+        self.f = reordered
+
+    def _skipnulls(self, linetokens: list) -> Any:
+        """The first line from here on without 'null' fields (or None)."""
+        while linetokens is not None and 'null' in linetokens[1:]:
+            linetokens = self._getnextline()
+        return linetokens
+
+    def _loadline(self, linetokens: list) -> bool:
+        linetokens = self._skipnulls(linetokens)
+        if not linetokens:
+            return False
+        if len(linetokens) < 6:
+            raise self._badcount('at least 6', len(linetokens))
+        dttxt = linetokens[0]
+        day = self._daycache.get(dttxt)
+        if day is None:
+            try:
+                day = datetime.date(int(dttxt[0:4]), int(dttxt[5:7]), int(dttxt[8:10]))
+            except ValueError:
+                raise self._badfield('date', dttxt, 'a date (YYYY-MM-DD)') from None
+            self._daycache[dttxt] = day
+        self.lines.datetime[0] = date2num(datetime.datetime.combine(day, self.p.sessionend))
+        tofloat = self._tofloat
+        o = tofloat(linetokens[1], 'open')
+        h = tofloat(linetokens[2], 'high')
+        l = tofloat(linetokens[3], 'low')
+        c = tofloat(linetokens[4], 'close')
+        self.lines.openinterest[0] = 0.0
+        adjustedclose = tofloat(linetokens[5], 'adjclose')
+        try:
+            v = float(linetokens[6])
+        except (IndexError, ValueError):  # missing or unreadable: no volume
+            v = 0.0
+        self._setprices(o, h, l, c, v, adjustedclose)
+        return True
+
+    def _setprices(self, o: float, h: float, l: float, c: float, v: float,
+                   adjustedclose: float) -> None:
+        p = self.p
+        if p.swapcloses:
+            c, adjustedclose = adjustedclose, c
+        if p.adjclose:
+            if not adjustedclose:
+                raise self._badfield('adjclose', adjustedclose, 'a non-zero price')
+            adjfactor = c / adjustedclose
+            o /= adjfactor
+            h /= adjfactor
+            l /= adjfactor
+            c = adjustedclose
+            if p.adjvolume:
+                v *= adjfactor
+        if p.round:
+            decimals = p.decimals
+            o = round(o, decimals)
+            h = round(h, decimals)
+            l = round(l, decimals)
+            c = round(c, decimals)
+        v = round(v, p.roundvolume)
+        lines = self.lines
+        lines.open[0] = o
+        lines.high[0] = h
+        lines.low[0] = l
+        lines.close[0] = c
+        lines.volume[0] = v
+        lines.adjclose[0] = adjustedclose
+
+
+class YahooLegacyCSV(YahooFinanceCSVData):
+    """Yahoo CSV files in the pre-2017 layout (kept for compatibility)."""
+
+    params = (('version', ''),)
+
+
+class YahooFinanceCSV(feed.CSVFeedBase):
+    DataCls = YahooFinanceCSVData
+
+
+class YahooFinanceData(YahooFinanceCSVData):
+    """Downloads daily bars from Yahoo Finance (``dataname`` is the ticker).
+
+    Yahoo retired the CSV download service this feed used; starting the
+    feed tries it once and raises a ConnectionError explaining what to do
+    instead (download a CSV file and use :class:`YahooFinanceCSVData`).
+
+    Params: ``proxies`` ({}), ``period`` ('d', 'w' or 'm'), ``urlhist``,
+    ``urldown``, ``retries`` (3).
+    """
+
+    params = (
+        ('proxies', {}),
+        ('period', 'd'),
+        ('urlhist', 'https://finance.yahoo.com/quote/{}/history'),
+        ('urldown', 'https://query1.finance.yahoo.com/v7/finance/download'),
+        ('retries', 3),
+    )
+
+    _PERIODS = {'d': '1d', 'w': '1wk', 'm': '1mo'}
+
+    def start_v7(self) -> None:
+        """Fetch the CSV into ``self.f`` or raise ConnectionError."""
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+        period = self._PERIODS.get(self.p.period)
+        if period is None:
+            raise ValueError("period must be 'd', 'w' or 'm', got %r" % (self.p.period,))
+        query = {'interval': period, 'events': 'history'}
+        if self.p.fromdate is not None:
+            query['period1'] = int(self.p.fromdate.replace(tzinfo=datetime.timezone.utc).timestamp())
+        if self.p.todate is not None:
+            query['period2'] = int(self.p.todate.replace(tzinfo=datetime.timezone.utc).timestamp())
+        url = '%s/%s?%s' % (self.p.urldown, urllib.parse.quote(str(self.p.dataname)),
+                            urllib.parse.urlencode(query))
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler(self.p.proxies))
+        lasterr: Any = None
+        for _ in range(max(1, self.p.retries)):
+            try:
+                with opener.open(url, timeout=10) as resp:
+                    text = resp.read().decode('utf-8')
+                break
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                lasterr = exc
+        else:
+            raise ConnectionError(
+                'YahooFinanceData could not download %r from %s (%s). Yahoo '
+                'retired this CSV download service: download the CSV file '
+                'and load it with bt.feeds.YahooFinanceCSVData(dataname=path).'
+                % (self.p.dataname, self.p.urldown, lasterr)) from lasterr
+        self.f = io.StringIO(text, newline=None)
+
+    def start(self) -> None:
+        self.start_v7()
+        super().start()
+
+
+class YahooFinance(feed.CSVFeedBase):
+    DataCls = YahooFinanceData
+
+    params = DataCls.params._gettuple()

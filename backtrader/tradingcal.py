@@ -1,0 +1,169 @@
+"""Trading calendars: which days trade and when their sessions open/close.
+
+Resamplers ask a calendar whether a day is the last trading day of its
+week, month or year (so a weekly bar can be closed on a Friday instead of
+waiting for Monday's bar), and feeds ask it for the end of the session a
+bar belongs to.  ``cerebro.addcalendar`` installs one for every data;
+``calendar=`` sets one per data.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .metabase import MetaParams
+from .utils.date import TIME_MAX, UTC
+from .utils.py3 import string_types
+
+__all__ = ['TradingCalendarBase', 'TradingCalendar', 'PandasMarketCalendar']
+
+_time_max = TIME_MAX
+
+# weekday() numbering
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+# isoweekday() numbering
+(ISONODAY, ISOMONDAY, ISOTUESDAY, ISOWEDNESDAY, ISOTHURSDAY, ISOFRIDAY,
+ ISOSATURDAY, ISOSUNDAY) = range(8)
+
+WEEKEND = [SATURDAY, SUNDAY]
+ISOWEEKEND = [ISOSATURDAY, ISOSUNDAY]
+ONEDAY = timedelta(days=1)
+
+
+class TradingCalendarBase(metaclass=MetaParams):
+    """Interface: subclasses provide ``_nextday`` and ``schedule``."""
+
+    def _nextday(self, day: Any):
+        """(next trading day after ``day``, its isocalendar() triple)."""
+        raise NotImplementedError
+
+    def schedule(self, day: Any, tz: Any = None):
+        """(opening, closing) naive UTC datetimes of the session ``day``
+        falls in (the next one if ``day`` is past the close)."""
+        raise NotImplementedError
+
+    def nextday(self, day: Any) -> Any:
+        return self._nextday(day)[0]
+
+    def nextday_week(self, day: Any) -> int:
+        return self._nextday(day)[1][1]
+
+    def last_weekday(self, day: Any) -> bool:
+        """True if no trading day follows ``day`` in its ISO week."""
+        return day.isocalendar()[1] != self.nextday_week(day)
+
+    def last_monthday(self, day: Any) -> bool:
+        return day.month != self._nextday(day)[0].month
+
+    def last_yearday(self, day: Any) -> bool:
+        return day.year != self._nextday(day)[0].year
+
+
+def _to_utc_naive(dt: datetime, tz: Any) -> datetime:
+    if tz is None:
+        return dt
+    return tz.localize(dt).astimezone(UTC).replace(tzinfo=None)
+
+
+class TradingCalendar(TradingCalendarBase):
+    """A calendar from explicit rules.
+
+    Params:
+      - ``open`` (default ``time.min``) / ``close`` (default 23:59:59.999990):
+        regular session times, in the data's time zone
+      - ``holidays``: dates that do not trade
+      - ``earlydays``: ``(date, open, close)`` tuples for irregular sessions
+      - ``offdays``: ISO weekdays that never trade (default Saturday, Sunday)
+    """
+
+    params = (
+        ('open', time.min),
+        ('close', _time_max),
+        ('holidays', []),
+        ('earlydays', []),
+        ('offdays', ISOWEEKEND),
+    )
+
+    def __init__(self) -> None:
+        self._earlydays: dict = {}
+        for entry in self.p.earlydays:
+            day, opentm, closetm = entry
+            self._earlydays.setdefault(day, (opentm, closetm))  # first one wins
+
+    def _nextday(self, day: Any):
+        holidays, offdays = self.p.holidays, self.p.offdays
+        while True:
+            day += ONEDAY
+            if day.isoweekday() in offdays or day in holidays:
+                continue
+            return day, day.isocalendar()
+
+    def schedule(self, day: datetime, tz: Any = None):
+        while True:
+            dt = day.date()
+            opentm, closetm = self._earlydays.get(dt, (self.p.open, self.p.close))
+            closing = _to_utc_naive(datetime.combine(dt, closetm), tz)
+            if day > closing:  # past this session: look at the next day
+                day += ONEDAY
+                continue
+            opening = _to_utc_naive(datetime.combine(dt, opentm), tz)
+            return opening, closing
+
+
+class PandasMarketCalendar(TradingCalendarBase):
+    """A calendar backed by the ``pandas_market_calendars`` package.
+
+    Params:
+      - ``calendar``: an exchange name (``'NYSE'``) or a calendar instance
+      - ``cachesize`` (365): days of schedule fetched at once
+    """
+
+    params = (
+        ('calendar', None),
+        ('cachesize', 365),
+    )
+
+    def __init__(self) -> None:
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - pandas is a dependency
+            raise ImportError('PandasMarketCalendar needs pandas') from exc
+        self._calendar = self.p.calendar
+        if self._calendar is None:
+            raise ValueError('PandasMarketCalendar: the calendar parameter is '
+                             'required (an exchange name such as "NYSE" or a '
+                             'pandas_market_calendars calendar)')
+        if isinstance(self._calendar, string_types):
+            try:
+                import pandas_market_calendars as mcal
+            except ImportError as exc:
+                raise ImportError(
+                    'PandasMarketCalendar(calendar=%r) needs the '
+                    'pandas_market_calendars package: pip install '
+                    'pandas_market_calendars' % self._calendar) from exc
+            self._calendar = mcal.get_calendar(self._calendar)
+        self.dcache = pd.DatetimeIndex([0.0])
+        self.idcache = pd.DataFrame(index=pd.DatetimeIndex([0.0]))
+        self.csize = timedelta(days=self.p.cachesize)
+
+    def _nextday(self, day: Any):
+        day += ONEDAY
+        while True:
+            i = self.dcache.searchsorted(day)
+            if i == len(self.dcache):
+                self.dcache = self._calendar.valid_days(day, day + self.csize)
+                continue
+            found = self.dcache[i].to_pydatetime()
+            return found, found.isocalendar()
+
+    def schedule(self, day: datetime, tz: Any = None):
+        while True:
+            i = self.idcache.index.searchsorted(day.date())
+            if i == len(self.idcache):
+                self.idcache = self._calendar.schedule(day, day + self.csize)
+                continue
+            opening, closing = (x.tz_localize(None) for x in self.idcache.iloc[i, 0:2])
+            if day > closing:
+                day += ONEDAY
+                continue
+            return opening.to_pydatetime(), closing.to_pydatetime()

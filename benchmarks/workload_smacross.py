@@ -1,0 +1,65 @@
+"""SMA-crossover workload runnable under this package or upstream backtrader.
+
+Usage: python workload_smacross.py N_BARS RUNONCE(0|1) [heavy] [exactbars]
+Prints one line: bars, seconds, bars/s, final value, trades, peak RSS (MB).
+The data is a seeded random walk of one-minute bars, so every run and every
+package sees exactly the same prices.
+"""
+import resource
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+import backtrader as bt
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+runonce = (sys.argv[2] != '0') if len(sys.argv) > 2 else True
+heavy = len(sys.argv) > 3 and sys.argv[3] == 'heavy'
+exactbars = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+
+rng = np.random.default_rng(42)
+close = 100 * np.exp(np.cumsum(rng.normal(0, 0.001, n)))
+openp = np.r_[close[0], close[:-1]]
+spread = np.abs(rng.normal(0, 0.0005, n)) * close
+df = pd.DataFrame({
+    'open': openp, 'high': np.maximum(openp, close) + spread,
+    'low': np.minimum(openp, close) - spread, 'close': close,
+    'volume': rng.integers(1, 1000, n).astype(float), 'openinterest': 0.0,
+}, index=pd.date_range('2020-01-01', periods=n, freq='min'))
+
+
+class SmaCross(bt.Strategy):
+    params = dict(fast=10, slow=30)
+
+    def __init__(self):
+        fast = bt.ind.SMA(period=self.p.fast)
+        slow = bt.ind.SMA(period=self.p.slow)
+        self.cross = bt.ind.CrossOver(fast, slow)
+        if heavy:
+            bt.ind.RSI(period=14)
+            bt.ind.MACD()
+            bt.ind.BollingerBands()
+            bt.ind.ATR(period=14)
+            bt.ind.Stochastic()
+
+    def next(self):
+        if self.cross > 0:
+            self.order_target_size(target=1)
+        elif self.cross < 0:
+            self.order_target_size(target=-1)
+
+
+cerebro = bt.Cerebro(runonce=runonce, stdstats=False, exactbars=exactbars)
+cerebro.adddata(bt.feeds.PandasData(dataname=df, timeframe=bt.TimeFrame.Minutes))
+cerebro.addstrategy(SmaCross)
+cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name='ta')
+cerebro.broker.setcash(100000.0)
+t0 = time.perf_counter()
+res = cerebro.run()
+dt = time.perf_counter() - t0
+ta = res[0].analyzers.ta.get_analysis()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+print(f"bars={n} seconds={dt:.3f} bars_per_s={n / dt:.0f} "
+      f"value={cerebro.broker.getvalue():.6f} trades={ta.total.total} peak_mb={peak:.1f}")
