@@ -48,3 +48,6 @@ from . import sizers as sizers  # noqa: F401
 from . import brokers as brokers  # noqa: F401
 from . import commissions as commissions  # noqa: F401
 from . import utils as utils  # noqa: F401
+
+from .brokers.bbroker import BackBroker  # noqa: F401,E402
+from .sizers.fixedsize import SizerFix  # noqa: F401,E402

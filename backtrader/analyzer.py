@@ -266,6 +266,39 @@ def _period_of(dt: datetime.datetime, timeframe: int, compression: int):
     return dt, dt
 
 
+_US_PER_DAY = 86400 * 1000000
+#: margin (in days, ~86 microseconds) that keeps the float bounds of a period
+#: clear of num2date's rounding to the microsecond
+_SPAN_EPS = 1e-9
+
+
+def _period_span(dt: datetime.datetime, timeframe: int, compression: int):
+    """Float datetime bounds ``(lo, hi)`` such that every naive timestamp
+    ``lo <= x < hi`` falls in the period of ``dt`` (None for Ticks)."""
+    day = dt.toordinal()
+    if timeframe == TimeFrame.Days:
+        lo, hi = day, day + 1
+    elif timeframe == TimeFrame.Weeks:
+        lo = day - dt.isoweekday() + 1
+        hi = lo + 7
+    elif timeframe == TimeFrame.Months:
+        lo = day - dt.day + 1
+        hi = lo + calendar.monthrange(dt.year, dt.month)[1]
+    elif timeframe == TimeFrame.Years:
+        lo = datetime.date(dt.year, 1, 1).toordinal()
+        hi = datetime.date(dt.year + 1, 1, 1).toordinal()
+    elif timeframe in _SUBDAY_UNIT_US:
+        span = _SUBDAY_UNIT_US[timeframe] * compression
+        tod_us = ((dt.hour * 60 + dt.minute) * 60 + dt.second) * 1000000 + dt.microsecond
+        start = tod_us // span * span
+        end = min(start + span, _US_PER_DAY)
+        lo = day + start / _US_PER_DAY
+        hi = day + end / _US_PER_DAY
+    else:
+        return None
+    return lo + _SPAN_EPS, hi - _SPAN_EPS
+
+
 class MetaTimeFrameAnalyzerBase(MetaAnalyzer):
     """Accepts ``_on_dt_over`` as the older name of ``on_dt_over``."""
 
@@ -301,6 +334,8 @@ class TimeFrameAnalyzerBase(Analyzer, metaclass=MetaTimeFrameAnalyzerBase):
         self.compression = self.p.compression or self.data._compression
         self.dtcmp, self.dtkey = self._get_dt_cmpkey(datetime.datetime.min)
         self.dtcmp1 = self.dtkey1 = None
+        self._dtline = self.strategy.lines.datetime
+        self._span_lo, self._span_hi = 1.0, 0.0  # empty: no period known yet
         super()._start()
 
     def _prenext(self) -> None:
@@ -334,18 +369,41 @@ class TimeFrameAnalyzerBase(Analyzer, metaclass=MetaTimeFrameAnalyzerBase):
         if self.timeframe == TimeFrame.NoTimeFrame:
             dtcmp, dtkey = MAXINT, datetime.datetime.max
         else:
-            dtcmp, dtkey = self._get_dt_cmpkey(self.strategy.datetime.datetime())
+            # fast path: the bar's raw timestamp is inside the current period
+            dtline = self._dtline
+            rawdt = dtline[0]
+            if self._span_lo <= rawdt < self._span_hi and dtline._tz is None:
+                return False
+            dt = dtline.datetime()
+            dtcmp, dtkey = self._get_dt_cmpkey(dt)
         if self.dtcmp is None or dtcmp > self.dtcmp:
             self.dtkey, self.dtkey1 = dtkey, self.dtkey
             self.dtcmp, self.dtcmp1 = dtcmp, self.dtcmp
+            if self.timeframe != TimeFrame.NoTimeFrame:
+                self._set_span(dt)
             return True
         return False
 
+    def _set_span(self, dt: datetime.datetime) -> None:
+        """Remember the float bounds of the current period (unless a subclass
+        defines periods of its own)."""
+        span = None
+        cls = type(self)
+        if (cls._get_dt_cmpkey is TimeFrameAnalyzerBase._get_dt_cmpkey
+                and cls._get_subday_cmpkey is TimeFrameAnalyzerBase._get_subday_cmpkey):
+            span = _period_span(dt, self.timeframe, self.compression)
+        self._span_lo, self._span_hi = span or (1.0, 0.0)
+
     def _get_dt_cmpkey(self, dt: datetime.datetime):
+        """(comparison value, key) of the period containing ``dt``."""
         if self.timeframe == TimeFrame.NoTimeFrame:
             return None, None
+        if self.timeframe in _SUBDAY_UNIT_US:
+            return self._get_subday_cmpkey(dt)
         return _period_of(dt, self.timeframe, self.compression)
 
     def _get_subday_cmpkey(self, dt: datetime.datetime):
+        """(comparison value, key) of an intraday period: both are its last
+        unit."""
         end = _period_end_subday(dt, self.timeframe, self.compression)
         return end, end

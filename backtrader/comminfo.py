@@ -71,7 +71,7 @@ class CommInfoBase(metaclass=MetaParams):
         if self._commtype == self.COMM_PERC and not p.percabs:
             p.commission /= 100.0
 
-        self._creditrate = p.interest / 365.0
+        self._daily_rate = p.interest / 365.0
 
     @property
     def margin(self) -> Any:
@@ -170,7 +170,7 @@ class CommInfoBase(metaclass=MetaParams):
                              dt1: datetime.date) -> float:
         """Override to change the interest formula (``days`` elapsed between
         ``dt1`` and ``dt0``)."""
-        return days * self._creditrate * abs(size) * price
+        return days * self._daily_rate * abs(size) * price
 
 
 class CommissionInfo(CommInfoBase):

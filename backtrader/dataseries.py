@@ -95,7 +95,7 @@ class DataSeries(LineSeries):
         from collections import OrderedDict
         info = OrderedDict()
         info['Name'] = self._name
-        info['Timeframe'] = TimeFrame.getname(self._timeframe, self._compression)
+        info['Timeframe'] = TimeFrame.TName(self._timeframe)
         info['Compression'] = self._compression
         return info
 

@@ -683,8 +683,8 @@ class CSVDataBase(DataBase, metaclass=MetaCSVDataBase):
         source = self.p.dataname
         if isinstance(source, (str, bytes, os.PathLike)):
             return os.fsdecode(source)
-        name = getattr(source, 'name', None)
-        return str(name) if name is not None else '<%s>' % type(source).__name__
+        name = getattr(source, 'name', None) or self._name
+        return str(name) if name else '<%s>' % type(source).__name__
 
     def _where(self, lineno: Optional[int] = None) -> str:
         """'<file> line <n>' for error messages."""

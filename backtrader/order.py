@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import datetime
 import itertools
+import numbers
 from copy import copy
 from typing import Any, Iterator
 
@@ -81,14 +82,6 @@ class OrderData:
         self.pnl = 0.0
         self.psize = 0
         self.pprice = 0
-
-    def _getplimit(self) -> Any:
-        return self._plimit
-
-    def _setplimit(self, val: Any) -> None:
-        self._plimit = val
-
-    plimit = property(_getplimit, _setplimit)
 
     def __len__(self) -> int:
         return len(self.exbits)
@@ -169,6 +162,7 @@ class OrderBase(metaclass=MetaParams):
     refbasis = itertools.count(1)  # process-wide increasing references
 
     _ALIVE = frozenset((Created, Submitted, Partial, Accepted))
+    _EXECTYPES = frozenset(range(8))
     # params the order reads as its own attributes
     _PARAM_ATTRS = ('owner', 'data', 'size', 'price', 'pricelimit',
                     'exectype', 'valid', 'tradeid', 'oco', 'trailamount',
@@ -197,10 +191,11 @@ class OrderBase(metaclass=MetaParams):
         self.info = AutoOrderedDict()
         self.comminfo = None
         self.triggered = False
-        self._active = self.parent is None
+        self._activated = self.parent is None
         self.status = self.Created
         self.plimit = params.pricelimit
 
+        self._check_request()
         if self.exectype is None:
             self.exectype = self.Market
         if not self.isbuy():
@@ -211,6 +206,14 @@ class OrderBase(metaclass=MetaParams):
         self.position = 0
         self._convert_valid()
         self._set_session_end()
+
+    def _check_request(self) -> None:
+        size, exectype = self.size, self.exectype
+        if isinstance(size, bool) or not isinstance(size, numbers.Number):
+            raise TypeError('size must be a number, got %r' % (size,))
+        if exectype is not None and exectype not in self._EXECTYPES:
+            raise ValueError('exectype must be one of Order.%s (0-7), got %r'
+                             % (', Order.'.join(self.ExecTypes), exectype))
 
     def _make_created(self) -> None:
         """Build ``created``, using the current close as reference price
@@ -230,12 +233,12 @@ class OrderBase(metaclass=MetaParams):
 
         if self.exectype in (self.StopTrail, self.StopTrailLimit):
             created = self.created
-            self._limitoffset = created.price - created.pricelimit
+            self._limit_gap = created.price - created.pricelimit
             start = created.price
             created.price = float('inf') if self.isbuy() else float('-inf')
             self.trailadjust(start)
         else:
-            self._limitoffset = 0.0
+            self._limit_gap = 0.0
 
     def _convert_valid(self) -> None:
         """Turn ``valid`` into a date number the broker compares with the
@@ -266,14 +269,6 @@ class OrderBase(metaclass=MetaParams):
         if dteos < dtime:
             dteos += datetime.timedelta(days=1)
         self.dteos = data.date2num(dteos)
-
-    def _getplimit(self) -> Any:
-        return self._plimit
-
-    def _setplimit(self, val: Any) -> None:
-        self._plimit = val
-
-    plimit = property(_getplimit, _setplimit)
 
     def __str__(self) -> str:
         lines = (
@@ -330,10 +325,10 @@ class OrderBase(metaclass=MetaParams):
         return self.ordtype == self.Sell
 
     def active(self) -> bool:
-        return self._active
+        return self._activated
 
     def activate(self) -> None:
-        self._active = True
+        self._activated = True
 
     def alive(self) -> bool:
         return self.status in self._ALIVE
@@ -432,7 +427,7 @@ class Order(OrderBase):
         if moved:
             created.price = stop
             if self.exectype == self.StopTrailLimit:
-                created.pricelimit = stop - self._limitoffset
+                created.pricelimit = stop - self._limit_gap
 
 
 class BuyOrder(Order):

@@ -86,10 +86,16 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
     # --- buffers / setup -----------------------------------------------------------
     def qbuffer(self, savemem=0, replaying=False):
         if savemem < 0:
+            # -1: indicators kept as strategy attributes keep every value,
+            #     their internal sub-indicators keep only what they need;
+            # -2: plain operations built in the strategy also keep the minimum
             for ind in self._lineiterators[self.IndType]:
-                subsave = isinstance(ind, (LineSingle,))
-                if not subsave:
-                    ind.qbuffer(savemem=1)
+                if isinstance(ind, LineSingle):
+                    if savemem < -1:
+                        ind.qbuffer(savemem=1)
+                    continue
+                for sub in ind._lineiterators[self.IndType]:
+                    sub.qbuffer(savemem=1)
         elif savemem > 0:
             for data in self.datas:
                 data.qbuffer(replaying=replaying)

@@ -72,8 +72,16 @@ def line_values(lineobj: Any) -> list:
     return out
 
 
-def run_scenario(func: Callable, bt: Any, mode: str) -> Any:
-    return json.loads(json.dumps(encode(func(bt, **MODES[mode]))))
+#: the run-mode matrix including exactbars (memory saving) settings
+EXACTBARS_MODES = {
+    'ro%d_pl%d_eb%d' % (ro, pl, eb): dict(runonce=bool(ro), preload=bool(pl),
+                                           exactbars=eb)
+    for ro in (1, 0) for pl in (1, 0) for eb in (-2, -1, 0, 1)
+}
+
+
+def run_scenario(func: Callable, bt: Any, mode: str, modes: dict = MODES) -> Any:
+    return json.loads(json.dumps(encode(func(bt, **modes[mode]))))
 
 
 def _render(results: dict) -> str:
@@ -83,7 +91,7 @@ def _render(results: dict) -> str:
     return 'EXPECTED = json.loads(\n%s\n)\n' % body
 
 
-def record(path: str, scenarios: dict) -> None:
+def record(path: str, scenarios: dict, modes: dict = MODES) -> None:
     """Run every scenario under the interpreter's backtrader (upstream) in
     every mode and rewrite the EXPECTED block of the module at ``path``."""
     import backtrader as bt
@@ -92,9 +100,9 @@ def record(path: str, scenarios: dict) -> None:
     results = {}
     for name, func in scenarios.items():
         per_mode = {}
-        for mode in MODES:
+        for mode in modes:
             try:
-                per_mode[mode] = run_scenario(func, bt, mode)
+                per_mode[mode] = run_scenario(func, bt, mode, modes)
             except Exception as exc:  # noqa: BLE001 - recorded as data
                 per_mode[mode] = {'__raises__': type(exc).__name__}
         results[name] = per_mode
@@ -104,26 +112,27 @@ def record(path: str, scenarios: dict) -> None:
     Path(path).write_text(head + BEGIN + '\n' + _render(results) + END + tail)
 
 
-def main(path: str, scenarios: dict) -> None:
+def main(path: str, scenarios: dict, modes: dict = MODES) -> None:
     if '--record' in sys.argv[1:]:
-        record(path, scenarios)
+        record(path, scenarios, modes)
     else:
         raise SystemExit('usage: %s --record  (with the upstream interpreter)' % path)
 
 
-def check(expected: dict, scenarios: dict, name: str, mode: str) -> None:
+def check(expected: dict, scenarios: dict, name: str, mode: str,
+          modes: dict = MODES) -> None:
     """Run scenario ``name`` in ``mode`` with this package and compare it with
     upstream's result."""
     import backtrader as bt
     want = expected[name][mode]
     if isinstance(want, dict) and '__raises__' in want:
         try:
-            scenarios[name](bt, **MODES[mode])
+            scenarios[name](bt, **modes[mode])
         except Exception as exc:  # noqa: BLE001 - compared below
             assert type(exc).__name__ == want['__raises__']
             return
         raise AssertionError('upstream raised %s' % want['__raises__'])
-    got = run_scenario(scenarios[name], bt, mode)
+    got = run_scenario(scenarios[name], bt, mode, modes)
     assert got == want, first_difference(want, got)
 
 

@@ -319,3 +319,85 @@ def notify_lines(n, order):
 def start_scenario():
     """Mark the first order ref of a scenario."""
     BASE[0] = next(O.refbasis) + 1
+
+
+# --- engine-only: strategy helpers built on the broker (need a Strategy) -------
+def brackets_helpers(s):
+    s.buy_bracket(size=5, price=104, stopprice=95, limitprice=109)
+    s.sell_bracket(size=3, exectype=O.Market, stopprice=115, limitprice=90)
+
+
+def targets(s):
+    s.order_target_size(size=7)
+
+
+def targets2(s):
+    s.order_target_value(target=300.0)
+
+
+def targets3(s):
+    s.order_target_percent(target=0.5)
+
+
+def closing(s):
+    s.close()
+
+
+add('engine_brackets', {1: brackets_helpers, 6: brackets_helpers}, engine_only=True)
+add('engine_targets', {1: targets, 3: targets2, 5: targets3, 8: closing, 10: targets3},
+    engine_only=True)
+add('engine_targets_fut', {1: targets, 3: targets2, 5: targets3, 8: closing},
+    engine_only=True,
+    setup=[('setcommission', (), dict(commission=2.0, margin=500.0, mult=10.0))])
+
+
+# --- running a scenario through a real Cerebro (upstream's or ours) ----------
+def make_feed(bars, start, step, name=None):
+    import pandas as pd
+    index = [start + i * step for i in range(len(bars))]
+    rows = [tuple(b) + ((1000,) if len(b) == 4 else ()) for b in bars]
+    frame = pd.DataFrame(rows, columns=['open', 'high', 'low', 'close', 'volume'],
+                         index=index)
+    frame['openinterest'] = 0
+    return bt.feeds.PandasData(dataname=frame, name=name)
+
+
+class Recorder(bt.Strategy):
+    params = (('actions', {}), ('open_actions', {}))
+
+    def notify_order(self, order):
+        for line in notify_lines(len(self), order):
+            print(line)
+
+    def next_open(self):
+        act = self.p.open_actions.get(len(self))
+        if act:
+            act(self)
+
+    def next(self):
+        print(fmt_next(len(self), self.data, self.broker, self.position))
+        act = self.p.actions.get(len(self))
+        if act:
+            act(self)
+
+
+def run_with_cerebro(sc, **cerebro_kwargs):
+    """Run ``sc`` through ``bt.Cerebro``, printing what the strategy sees."""
+    start = sc.get('start', datetime.datetime(2020, 1, 1))
+    step = sc.get('step', datetime.timedelta(days=1))
+    kwargs = dict(stdstats=False, cheat_on_open=bool(sc.get('open_actions')))
+    kwargs.update(cerebro_kwargs)
+    if 'runonce' in sc:
+        kwargs['runonce'] = sc['runonce']
+    cerebro = bt.Cerebro(**kwargs)
+    cerebro.adddata(make_feed(sc['bars'], start, step))
+    for name, bars in sc.get('extra', []):
+        cerebro.adddata(make_feed(bars, start, step, name), name=name)
+    cerebro.addstrategy(Recorder, actions=sc['actions'],
+                        open_actions=sc.get('open_actions', {}))
+    for name, args, kw in sc.get('setup', []):
+        getattr(cerebro.broker, name)(*args, **kw)
+    start_scenario()
+    cerebro.run()
+    broker = cerebro.broker
+    print('FINAL cash=%f value=%f' % (broker.getcash(), broker.getvalue()))

@@ -194,3 +194,12 @@ def test_fillers():
     assert fillers.BarPointPerc(minmov=0.5, perc=50)(_Order(data, 50), 1.0, 0) == 0.0
     data.idx = 1  # volume 55, range 9 -> 10 points at minmov 1
     assert fillers.BarPointPerc(minmov=1.0)(_Order(data, 50), 1.0, 0) == 5.0
+
+
+def test_cash_must_be_a_number():
+    b = BackBroker()
+    with pytest.raises(TypeError, match='cash'):
+        b.set_cash('1000')
+    with pytest.raises(TypeError, match='cash'):
+        b.add_cash(None)
+    assert b.getcash() == 10000.0

@@ -22,11 +22,11 @@ GOLDENS = os.path.join(os.path.dirname(__file__), 'goldens',
 with open(GOLDENS) as fh:
     EXPECTED = json.load(fh)
 
-SCENARIOS = {sc['name']: sc for sc in SC.SCENARIOS}
+SCENARIOS = {sc['name']: sc for sc in SC.SCENARIOS if not sc.get('engine_only')}
 
 
 def test_every_scenario_has_a_golden():
-    assert sorted(SCENARIOS) == sorted(EXPECTED)
+    assert sorted(sc['name'] for sc in SC.SCENARIOS) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize('name', sorted(SCENARIOS))

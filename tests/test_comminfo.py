@@ -74,7 +74,7 @@ def test_leverage_and_automargin():
 
 def test_credit_interest():
     c = CommInfoBase(interest=3.0)
-    assert c._creditrate == 0.00821917808219178
+    assert c._daily_rate == 0.00821917808219178
     short = Position(-10, 100.0)
     short.update(0, 0, datetime.datetime(2020, 1, 1))
     assert c.get_credit_interest(None, short, datetime.datetime(2020, 1, 4)) == 24.657534246575338

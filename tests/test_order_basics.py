@@ -83,13 +83,13 @@ def test_limit_and_stoplimit_prices(data):
 
 def test_trailing_initial_stops(data):
     o = sell(data, size=3, exectype=Order.StopTrail, trailamount=2.0)
-    assert (o.created.price, o.created.pricelimit, o._limitoffset) == (106.0, 108.0, 0.0)
+    assert (o.created.price, o.created.pricelimit, o._limit_gap) == (106.0, 108.0, 0.0)
     o = sell(data, size=3, exectype=Order.StopTrailLimit, trailpercent=0.02, price=100, pricelimit=99)
-    assert (o.created.price, o.created.pricelimit, o._limitoffset) == (98.0, 97.0, 1)
+    assert (o.created.price, o.created.pricelimit, o._limit_gap) == (98.0, 97.0, 1)
     o = buy(data, size=3, exectype=Order.StopTrailLimit, trailpercent=0.02, price=100, pricelimit=101)
-    assert (o.created.price, o.created.pricelimit, o._limitoffset) == (102.0, 103.0, -1)
+    assert (o.created.price, o.created.pricelimit, o._limit_gap) == (102.0, 103.0, -1)
     o = buy(data, size=3, exectype=Order.StopTrail, trailamount=2, price=100)
-    assert (o.created.price, o.created.pricelimit, o._limitoffset) == (102, 100, 0)
+    assert (o.created.price, o.created.pricelimit, o._limit_gap) == (102, 100, 0)
 
 
 def test_trailadjust_only_tightens(data):
@@ -207,3 +207,15 @@ def test_execution_bit_and_orderdata_defaults():
     assert (bit.value, bit.comm) == (3.0, 0.75)
     od = OrderData(price=0.0, pricelimit=7.0)
     assert (od.price, od.pricelimit, od.plimit) == (7.0, 7.0, 7.0)
+
+
+def test_bad_requests_are_refused(data):
+    with pytest.raises(TypeError, match='size'):
+        buy(data, size=None)
+    with pytest.raises(TypeError, match='size'):
+        sell(data, size='10')
+    with pytest.raises(ValueError, match='exectype'):
+        buy(data, size=1, exectype='Limit')
+    with pytest.raises(ValueError, match='exectype'):
+        buy(data, size=1, exectype=8)
+    assert buy(data, size=1.5, exectype=Order.Historical).size == 1.5

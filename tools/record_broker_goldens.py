@@ -5,10 +5,11 @@ pandas) installed, e.g.::
 
     /tmp/upstream/bin/python tools/record_broker_goldens.py
 
-Writes tests/goldens/broker_scenarios.json: {scenario name: [lines]}.
+Writes tests/goldens/broker_scenarios.json: {scenario name: [lines]}, or
+the path given as first argument (e.g. to run the same scenarios through
+this package's Cerebro and compare).
 """
 import contextlib
-import datetime
 import io
 import json
 import os
@@ -18,56 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.join(os.path.dirname(HERE), 'tests')
 sys.path.insert(0, TESTS)
 
-import backtrader as bt  # noqa: E402  (upstream)
-import pandas as pd  # noqa: E402
-
-import _broker_scenarios as SC  # noqa: E402
-
-
-def make_feed(bars, start, step, name=None):
-    index = [start + i * step for i in range(len(bars))]
-    rows = [tuple(b) + ((1000,) if len(b) == 4 else ()) for b in bars]
-    frame = pd.DataFrame(rows, columns=['open', 'high', 'low', 'close', 'volume'],
-                         index=index)
-    frame['openinterest'] = 0
-    return bt.feeds.PandasData(dataname=frame, name=name)
-
-
-class Recorder(bt.Strategy):
-    params = (('actions', {}), ('open_actions', {}))
-
-    def notify_order(self, order):
-        for line in SC.notify_lines(len(self), order):
-            print(line)
-
-    def next_open(self):
-        act = self.p.open_actions.get(len(self))
-        if act:
-            act(self)
-
-    def next(self):
-        print(SC.fmt_next(len(self), self.data, self.broker, self.position))
-        act = self.p.actions.get(len(self))
-        if act:
-            act(self)
-
-
-def run(sc):
-    start = sc.get('start', datetime.datetime(2020, 1, 1))
-    step = sc.get('step', datetime.timedelta(days=1))
-    cerebro = bt.Cerebro(stdstats=False, runonce=sc.get('runonce', True),
-                         cheat_on_open=bool(sc.get('open_actions')))
-    cerebro.adddata(make_feed(sc['bars'], start, step))
-    for name, bars in sc.get('extra', []):
-        cerebro.adddata(make_feed(bars, start, step, name), name=name)
-    cerebro.addstrategy(Recorder, actions=sc['actions'],
-                        open_actions=sc.get('open_actions', {}))
-    for name, args, kwargs in sc.get('setup', []):
-        getattr(cerebro.broker, name)(*args, **kwargs)
-    SC.start_scenario()
-    cerebro.run()
-    broker = cerebro.broker
-    print('FINAL cash=%f value=%f' % (broker.getcash(), broker.getvalue()))
+import _broker_scenarios as SC  # noqa: E402  (imports whichever backtrader runs)
 
 
 def main():
@@ -75,9 +27,13 @@ def main():
     for sc in SC.SCENARIOS:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            run(sc)
+            try:
+                SC.run_with_cerebro(sc)
+            except Exception as exc:  # recorded, so a comparison shows it
+                print('EXCEPTION %s: %s' % (type(exc).__name__, exc))
         goldens[sc['name']] = out.getvalue().splitlines()
-    path = os.path.join(TESTS, 'goldens', 'broker_scenarios.json')
+    path = (sys.argv[1] if len(sys.argv) > 1
+            else os.path.join(TESTS, 'goldens', 'broker_scenarios.json'))
     with open(path, 'w') as fh:
         json.dump(goldens, fh, indent=0)
     print('wrote %d scenarios to %s' % (len(goldens), path))

@@ -162,7 +162,7 @@ def report(s: dict, traceback: bool = False) -> None:
     flag = ''
     if s['changed'] is not None:
         flag = ' DIFFERS' if s['changed'] else ' same'
-    print('%-28s %5.1fs total, slowest mode %.3fs, %2d unique, %7d bytes%s'
+    print('%-28s %5.1fs wall, slowest mode %.3fs CPU, %2d unique, %7d bytes%s'
           % (s['name'], s['seconds'], s['slowest'], s['unique'], s['size'],
              flag))
     if s['slowest'] > SLOW_MODE_SECONDS:

@@ -35,7 +35,7 @@ class DrawDown(Analyzer):
         rets.len = 0
         rets.drawdown = 0.0
         rets.moneydown = 0.0
-        rets.max.len = 0
+        rets.max.len = 0.0  # a float until the first drawdown bar (as 1.9)
         rets.max.drawdown = 0.0
         rets.max.moneydown = 0.0
         self._maxvalue = float('-inf')

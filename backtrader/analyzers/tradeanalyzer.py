@@ -129,7 +129,8 @@ class TradeAnalyzer(Analyzer):
             sub.total += sublen
             sub.average = sub.total / (rets[wl].total or 1.0)
             _len_max(sub, sublen)
-            _len_min(sub, sublen)
+            if sublen:  # the branch has no min until a trade of its kind
+                sub.min = min(sub.min or MAXINT, sublen)
         for side in ('long', 'short'):
             sub = node[side]
             sidelen = barlen * res['t' + side]

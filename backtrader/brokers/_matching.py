@@ -7,8 +7,8 @@ record.  ``_estimate_cash`` runs the same bookkeeping on a copy of the
 position to check margin at submission.
 
 Mixed into ``BackBroker``; relies on its ``p``, ``cash``, ``positions``,
-``d_credit``, ``getcommissioninfo``, ``notify``, ``_ococheck`` and
-``_bracketize``.
+``d_credit``, ``getcommissioninfo``, ``notify``, ``_cancel_oco_group`` and
+``_settle_bracket``.
 """
 from __future__ import annotations
 
@@ -24,17 +24,22 @@ _STOPS = (_STOP, _STOPTRAIL)
 _STOPLIMITS = (_STOPLIMIT, _STOPTRAILLIMIT)
 
 
-def _barprice(data: Any, tickname: str, line: Any) -> float:
-    """Price of the current bar, preferring the replay tick value."""
-    value = getattr(data, tickname, None)
-    return line[0] if value is None else value
+def _barprices(data: Any) -> tuple:
+    """(open, high, low, close) of the current bar, preferring the replay
+    tick values when the data carries them."""
+    prices = []
+    for tickname, line in (('tick_open', data.open), ('tick_high', data.high),
+                           ('tick_low', data.low), ('tick_close', data.close)):
+        value = getattr(data, tickname, None)
+        prices.append(line[0] if value is None else value)
+    return tuple(prices)
 
 
 class MatchingMixin:
     """Fill-price rules and fill bookkeeping (see module doc)."""
 
     # --- slippage --------------------------------------------------------------
-    def _slip_up(self, pmax: float, price: float, doslip: bool = True,
+    def _slipped_buy(self, pmax: float, price: float, doslip: bool = True,
                  lim: bool = False) -> Any:
         """Worsen a buy price by the slippage, capped at ``pmax`` (None: no
         fill possible)."""
@@ -53,7 +58,7 @@ class MatchingMixin:
             return pslip if p.slip_out else pmax
         return None
 
-    def _slip_down(self, pmin: float, price: float, doslip: bool = True,
+    def _slipped_sell(self, pmin: float, price: float, doslip: bool = True,
                    lim: bool = False) -> Any:
         """Worsen a sell price by the slippage, floored at ``pmin``."""
         if not doslip:
@@ -72,34 +77,35 @@ class MatchingMixin:
         return None
 
     # --- matching per execution type ---------------------------------------------
-    def _try_exec(self, order: Order) -> None:
+    def _match(self, order: Order) -> None:
         data = order.data
-        popen = _barprice(data, 'tick_open', data.open)
-        phigh = _barprice(data, 'tick_high', data.high)
-        plow = _barprice(data, 'tick_low', data.low)
-        pclose = _barprice(data, 'tick_close', data.close)
+        cache = self._bar_prices
+        prices = cache.get(data)
+        if prices is None:
+            prices = cache[data] = _barprices(data)
+        popen, phigh, plow, pclose = prices
         created = order.created
         pcreated = created.price
         plimit = created.pricelimit
         exectype = order.exectype
 
         if exectype == _MARKET:
-            self._try_exec_market(order, popen, phigh, plow)
+            self._match_market(order, popen, phigh, plow)
         elif exectype == _CLOSE:
-            self._try_exec_close(order, pclose)
+            self._match_close(order, pclose)
         elif exectype == _LIMIT:
-            self._try_exec_limit(order, popen, phigh, plow, pcreated)
+            self._match_limit(order, popen, phigh, plow, pcreated)
         elif order.triggered and exectype in _STOPLIMITS:
-            self._try_exec_limit(order, popen, phigh, plow, plimit)
+            self._match_limit(order, popen, phigh, plow, plimit)
         elif exectype in _STOPS:
-            self._try_exec_stop(order, popen, phigh, plow, pcreated, pclose)
+            self._match_stop(order, popen, phigh, plow, pcreated, pclose)
         elif exectype in _STOPLIMITS:
-            self._try_exec_stoplimit(order, popen, phigh, plow, pclose,
+            self._match_stoplimit(order, popen, phigh, plow, pclose,
                                      pcreated, plimit)
         elif exectype == _HISTORICAL:
-            self._execute(order, ago=0, price=pcreated)
+            self._fill(order, ago=0, price=pcreated)
 
-    def _try_exec_market(self, order: Order, popen: float, phigh: float,
+    def _match_market(self, order: Order, popen: float, phigh: float,
                          plow: float) -> None:
         p = self.p
         if p.coc and order.info.get('coc', True):
@@ -112,107 +118,107 @@ class MatchingMixin:
             dtcoc = None
             price = popen
         if order.isbuy():
-            fill = self._slip_up(phigh, price, doslip=p.slip_open)
+            fill = self._slipped_buy(phigh, price, doslip=p.slip_open)
         else:
-            fill = self._slip_down(plow, price, doslip=p.slip_open)
-        self._execute(order, ago=0, price=fill, dtcoc=dtcoc)
+            fill = self._slipped_sell(plow, price, doslip=p.slip_open)
+        self._fill(order, ago=0, price=fill, dtcoc=dtcoc)
 
-    def _try_exec_close(self, order: Order, pclose: float) -> None:
+    def _match_close(self, order: Order, pclose: float) -> None:
         """Fill at the close of the session's last bar.  Without a bar stamped
         at the session end, the last close seen is remembered and used when
         the first bar of the next session arrives."""
         dt0 = order.data.datetime[0]
         if dt0 > order.created.dt and dt0 >= order.dteos:
             if order.pannotated and dt0 > order.dteos:
-                self._execute(order, ago=-1, price=order.pannotated)
+                self._fill(order, ago=-1, price=order.pannotated)
             else:
-                self._execute(order, ago=0, price=pclose)
+                self._fill(order, ago=0, price=pclose)
             return
         order.pannotated = pclose
 
-    def _try_exec_limit(self, order: Order, popen: float, phigh: float,
+    def _match_limit(self, order: Order, popen: float, phigh: float,
                         plow: float, plimit: float) -> None:
         slip_open = self.p.slip_open
         if order.isbuy():
             if plimit >= popen:  # opened at/below the limit: buy at the open
-                fill = self._slip_up(min(phigh, plimit), popen,
+                fill = self._slipped_buy(min(phigh, plimit), popen,
                                      doslip=slip_open, lim=True)
-                self._execute(order, ago=0, price=fill)
+                self._fill(order, ago=0, price=fill)
             elif plimit >= plow:  # reached the limit during the bar
-                self._execute(order, ago=0, price=plimit)
+                self._fill(order, ago=0, price=plimit)
         else:
             if plimit <= popen:
                 # the floor is the limit itself (not the bar's low): a
                 # slipped open may fill below the low, as upstream does
-                fill = self._slip_down(plimit, popen, doslip=slip_open,
+                fill = self._slipped_sell(plimit, popen, doslip=slip_open,
                                        lim=True)
-                self._execute(order, ago=0, price=fill)
+                self._fill(order, ago=0, price=fill)
             elif plimit <= phigh:
-                self._execute(order, ago=0, price=plimit)
+                self._fill(order, ago=0, price=plimit)
 
-    def _try_exec_stop(self, order: Order, popen: float, phigh: float,
+    def _match_stop(self, order: Order, popen: float, phigh: float,
                        plow: float, pcreated: float, pclose: float) -> None:
         slip_open = self.p.slip_open
         if order.isbuy():
             if popen >= pcreated:  # gapped through the stop
-                self._execute(order, ago=0, price=self._slip_up(
+                self._fill(order, ago=0, price=self._slipped_buy(
                     phigh, popen, doslip=slip_open))
             elif phigh >= pcreated:
-                self._execute(order, ago=0,
-                              price=self._slip_up(phigh, pcreated))
+                self._fill(order, ago=0,
+                              price=self._slipped_buy(phigh, pcreated))
         else:
             if popen <= pcreated:
-                self._execute(order, ago=0, price=self._slip_down(
+                self._fill(order, ago=0, price=self._slipped_sell(
                     plow, popen, doslip=slip_open))
             elif plow <= pcreated:
-                self._execute(order, ago=0,
-                              price=self._slip_down(plow, pcreated))
+                self._fill(order, ago=0,
+                              price=self._slipped_sell(plow, pcreated))
 
         if order.exectype == _STOPTRAIL and order.alive():
             order.trailadjust(pclose)
 
-    def _try_exec_stoplimit(self, order: Order, popen: float, phigh: float,
+    def _match_stoplimit(self, order: Order, popen: float, phigh: float,
                             plow: float, pclose: float, pcreated: float,
                             plimit: float) -> None:
         if order.isbuy():
             if popen >= pcreated:  # triggered at the open: plain limit now
                 order.triggered = True
-                self._try_exec_limit(order, popen, phigh, plow, plimit)
+                self._match_limit(order, popen, phigh, plow, plimit)
             elif phigh >= pcreated:
                 order.triggered = True
-                self._stoplimit_intrabar_buy(order, popen, phigh, pclose,
+                self._stoplimit_inbar_buy(order, popen, phigh, pclose,
                                              pcreated, plimit)
         else:
             if popen <= pcreated:
                 order.triggered = True
-                self._try_exec_limit(order, popen, phigh, plow, plimit)
+                self._match_limit(order, popen, phigh, plow, plimit)
             elif plow <= pcreated:
                 order.triggered = True
-                self._stoplimit_intrabar_sell(order, popen, plow, pclose,
+                self._stoplimit_inbar_sell(order, popen, plow, pclose,
                                               pcreated, plimit)
 
         if order.exectype == _STOPTRAILLIMIT and order.alive():
             order.trailadjust(pclose)
 
-    def _stoplimit_intrabar_buy(self, order: Order, popen: float,
+    def _stoplimit_inbar_buy(self, order: Order, popen: float,
                                 phigh: float, pclose: float, pcreated: float,
                                 plimit: float) -> None:
         """Stop reached during the bar: the bar's direction (open vs close)
         tells whether the price came back to the limit after the trigger."""
         if plimit >= pcreated:
-            self._execute(order, ago=0,
-                          price=self._slip_up(phigh, pcreated, lim=True))
+            self._fill(order, ago=0,
+                          price=self._slipped_buy(phigh, pcreated, lim=True))
         elif popen > pclose and plimit >= pclose:
-            self._execute(order, ago=0, price=plimit)
+            self._fill(order, ago=0, price=plimit)
 
-    def _stoplimit_intrabar_sell(self, order: Order, popen: float,
+    def _stoplimit_inbar_sell(self, order: Order, popen: float,
                                  plow: float, pclose: float, pcreated: float,
                                  plimit: float) -> None:
         if plimit <= pcreated:
-            self._execute(order, ago=0,
-                          price=self._slip_down(plow, pcreated, lim=True))
+            self._fill(order, ago=0,
+                          price=self._slipped_sell(plow, pcreated, lim=True))
         elif popen <= pclose and plimit <= pclose:
-            self._execute(order, ago=0, price=plimit)
+            self._fill(order, ago=0, price=plimit)
 
     # --- bookkeeping ----------------------------------------------------------------
     def _closing_cash(self, comminfo: Any, closed: Any, pprice: float,
@@ -278,7 +284,7 @@ class MatchingMixin:
         size = filler(order, price, ago)
         return size if order.isbuy() else -size
 
-    def _execute(self, order: Order, ago: int = 0, price: Any = None,
+    def _fill(self, order: Order, ago: int = 0, price: Any = None,
                  dtcoc: Any = None) -> None:
         """Fill (part of) ``order`` at ``price``; ``None`` price: no fill."""
         if price is None:
@@ -329,10 +335,10 @@ class MatchingMixin:
                           comminfo.margin, pnl, psize, pprice)
             order.addcomminfo(comminfo)
             self.notify(order)
-            self._ococheck(order)
+            self._cancel_oco_group(order)
 
         if wanted and not opened:
             order.margin()
             self.notify(order)
-            self._ococheck(order)
-            self._bracketize(order, cancel=True)
+            self._cancel_oco_group(order)
+            self._settle_bracket(order, cancel=True)

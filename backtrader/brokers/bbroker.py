@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import numbers
 from typing import Any
 
 from ..broker import BrokerBase
@@ -82,42 +83,44 @@ class BackBroker(MatchingMixin, BrokerBase):
 
     def __init__(self) -> None:
         super().__init__()
-        self._userhist: list = []
-        self._fundhist = None
+        self._order_histories: list = []
+        self._fund_history = None
         # set by cerebro to reach datas/strategies for the history features
         self.cerebro = None
 
     def init(self) -> None:
         super().init()
         self.startingcash = self.cash = self.p.cash
-        self._value = self.cash
-        self._valuemkt = 0.0
-        self._valuelever = 0.0
-        self._valuemktlever = 0.0
-        self._leverage = 1.0
-        self._unrealized = 0.0
+        self._total_value = self.cash
+        self._pos_value = 0.0
+        self._total_value_lever = 0.0
+        self._pos_value_lever = 0.0
+        self._lever_ratio = 1.0
+        self._unrealised_pnl = 0.0
         self.orders: list = []
         self.pending: collections.deque = collections.deque()
-        self._toactivate: collections.deque = collections.deque()
+        self._activate_next: collections.deque = collections.deque()
         self.positions: collections.defaultdict = collections.defaultdict(Position)
         self.d_credit: collections.defaultdict = collections.defaultdict(float)
         self.notifs: collections.deque = collections.deque()
         self.submitted: collections.deque = collections.deque()
         # bracket groups: parent ref -> [parent, children...] still waiting
-        self._pchildren: collections.defaultdict = \
+        self._brackets: collections.defaultdict = \
             collections.defaultdict(collections.deque)
         # oco groups: order ref -> group leader ref, leader ref -> members
-        self._ocos: dict = {}
-        self._ocol: collections.defaultdict = collections.defaultdict(list)
-        self._fundval = self.p.fundstartval
-        self._fundshares = self.p.cash / self._fundval
-        self._cash_addition: collections.deque = collections.deque()
+        self._oco_leader: dict = {}
+        self._oco_members: collections.defaultdict = collections.defaultdict(list)
+        self._share_value = self.p.fundstartval
+        self._share_count = self.p.cash / self._share_value
+        self._cash_pending: collections.deque = collections.deque()
+        self._bar_prices: dict = {}
 
     # --- configuration -----------------------------------------------------
     def set_cash(self, cash: float) -> None:
         """Set the starting (and current) cash."""
+        _check_number('cash', cash)
         self.startingcash = self.cash = self.p.cash = cash
-        self._value = cash
+        self._total_value = cash
 
     setcash = set_cash
 
@@ -129,7 +132,8 @@ class BackBroker(MatchingMixin, BrokerBase):
     def add_cash(self, cash: float) -> None:
         """Add (or remove, if negative) cash; applied when the broker next
         values the portfolio (end of its ``next``)."""
-        self._cash_addition.append(cash)
+        _check_number('cash', cash)
+        self._cash_pending.append(cash)
 
     def set_int2pnl(self, int2pnl: bool) -> None:
         self.p.int2pnl = int2pnl
@@ -181,12 +185,12 @@ class BackBroker(MatchingMixin, BrokerBase):
 
     # --- fund mode -----------------------------------------------------------
     def get_fundshares(self) -> float:
-        return self._fundshares
+        return self._share_count
 
     fundshares = property(get_fundshares)
 
     def get_fundvalue(self) -> float:
-        return self._fundval
+        return self._share_value
 
     fundvalue = property(get_fundvalue)
 
@@ -206,7 +210,7 @@ class BackBroker(MatchingMixin, BrokerBase):
 
     # --- account ---------------------------------------------------------------
     def get_leverage(self) -> float:
-        return self._leverage
+        return self._lever_ratio
 
     def getposition(self, data: Any) -> Position:
         return self.positions[data]
@@ -238,20 +242,20 @@ class BackBroker(MatchingMixin, BrokerBase):
         """
         if datas is None:
             if mkt:
-                return self._valuemktlever if lever else self._valuemkt
-            return self._valuelever if lever else self._value
-        return self._get_value(datas=datas, lever=lever)
+                return self._pos_value_lever if lever else self._pos_value
+            return self._total_value_lever if lever else self._total_value
+        return self._revalue(datas=datas, lever=lever)
 
     getvalue = get_value
 
     def _apply_cash_additions(self) -> None:
-        additions = self._cash_addition
+        additions = self._cash_pending
         while additions:
             amount = additions.popleft()
-            self._fundshares += amount / self._fundval
+            self._share_count += amount / self._share_value
             self.cash += amount
 
-    def _get_value(self, datas: Any = None, lever: bool = False) -> float:
+    def _revalue(self, datas: Any = None, lever: bool = False) -> float:
         self._apply_cash_additions()
         shortcash = self.p.shortcash
         positions = self.positions
@@ -283,25 +287,32 @@ class BackBroker(MatchingMixin, BrokerBase):
             else:
                 pos_value_unlever += dvalue
 
-        if self._fundhist is None:
-            self._value = self.cash + pos_value_unlever
-            self._fundval = self._value / self._fundshares
+        if self._fund_history is None:
+            self._total_value = self.cash + pos_value_unlever
+            self._share_value = self._total_value / self._share_count
         else:
-            fval, fvalue = self._process_fund_history()
-            self._value = fvalue
-            self.cash = fvalue - pos_value_unlever
-            self._fundval = fval
-            self._fundshares = fvalue / fval
-            lev = pos_value / (pos_value_unlever or 1.0)
-            pos_value_unlever = fvalue
-            pos_value = fvalue * lev
+            pos_value, pos_value_unlever = self._apply_fund_history(
+                pos_value, pos_value_unlever)
 
-        self._valuemkt = pos_value_unlever
-        self._valuelever = self.cash + pos_value
-        self._valuemktlever = pos_value
-        self._leverage = pos_value / (pos_value_unlever or 1.0)
-        self._unrealized = unrealized
-        return self._valuelever if lever else self._value
+        self._pos_value = pos_value_unlever
+        self._total_value_lever = self.cash + pos_value
+        self._pos_value_lever = pos_value
+        self._lever_ratio = pos_value / (pos_value_unlever or 1.0)
+        self._unrealised_pnl = unrealized
+        return self._total_value_lever if lever else self._total_value
+
+    def _apply_fund_history(self, pos_value: float,
+                            pos_value_unlever: float) -> tuple:
+        """Take value and share value from the fund history; cash becomes
+        what the positions leave of the recorded net value.  Returns the
+        position values rescaled to the recorded net value."""
+        fval, fvalue = self._fund_history_now()
+        self._total_value = fvalue
+        self.cash = fvalue - pos_value_unlever
+        self._share_value = fval
+        self._share_count = fvalue / fval
+        lev = pos_value / (pos_value_unlever or 1.0)
+        return fvalue * lev, fvalue
 
     # --- order entry -------------------------------------------------------------
     def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
@@ -333,15 +344,15 @@ class BackBroker(MatchingMixin, BrokerBase):
     def _enter(self, order: Order, oco: Any, info: dict,
                checksubmit: bool) -> Order:
         order.addinfo(**info)
-        self._ocoize(order, oco)
+        self._join_oco(order, oco)
         return self.submit(order, check=checksubmit)
 
-    def _ocoize(self, order: Order, oco: Any) -> None:
+    def _join_oco(self, order: Order, oco: Any) -> None:
         """Put ``order`` in its own OCO group or in ``oco``'s group."""
         oref = order.ref
-        leader = oref if oco is None else self._ocos[oco.ref]
-        self._ocos[oref] = leader
-        self._ocol[leader].append(oref)
+        leader = oref if oco is None else self._oco_leader[oco.ref]
+        self._oco_leader[oref] = leader
+        self._oco_members[leader].append(oref)
 
     def _group_ref(self, order: Order) -> Any:
         """Bracket group of ``order`` (its parent's ref or its own), None if
@@ -349,7 +360,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         oref = order.ref
         parent = order.parent
         pref = oref if parent is None else getattr(parent, 'ref', oref)
-        if pref != oref and pref not in self._pchildren:
+        if pref != oref and pref not in self._brackets:
             order.reject()
             self.notify(order)
             return None
@@ -361,7 +372,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         pref = self._group_ref(order)
         if pref is None:
             return order
-        group = self._pchildren[pref]
+        group = self._brackets[pref]
         group.append(order)
         if order.transmit:
             last = order
@@ -407,8 +418,8 @@ class BackBroker(MatchingMixin, BrokerBase):
                 continue
             order.margin()
             self.notify(order)
-            self._ococheck(order)
-            self._bracketize(order, cancel=True)
+            self._cancel_oco_group(order)
+            self._settle_bracket(order, cancel=True)
 
     def cancel(self, order: Order, bracket: bool = False) -> bool:
         """Cancel a pending order; False if it was not pending."""
@@ -418,9 +429,9 @@ class BackBroker(MatchingMixin, BrokerBase):
             return False
         order.cancel()
         self.notify(order)
-        self._ococheck(order)
+        self._cancel_oco_group(order)
         if not bracket:
-            self._bracketize(order, cancel=True)
+            self._settle_bracket(order, cancel=True)
         return True
 
     def notify(self, order: Order) -> None:
@@ -433,10 +444,10 @@ class BackBroker(MatchingMixin, BrokerBase):
             return None
 
     # --- linked orders -------------------------------------------------------------
-    def _ococheck(self, order: Order) -> None:
+    def _cancel_oco_group(self, order: Order) -> None:
         """An order of an OCO group executed/ended: cancel the others."""
-        leader = self._ocos.get(self._ocos[order.ref])
-        members = self._ocol.pop(leader, None)
+        leader = self._oco_leader.get(self._oco_leader[order.ref])
+        members = self._oco_members.pop(leader, None)
         if not members:
             return
         pending = self.pending
@@ -447,24 +458,24 @@ class BackBroker(MatchingMixin, BrokerBase):
                 other.cancel()
                 self.notify(other)
 
-    def _bracketize(self, order: Order, cancel: bool = False) -> None:
+    def _settle_bracket(self, order: Order, cancel: bool = False) -> None:
         """Parent completed: activate its children.  Parent ended otherwise
         or a child completed/ended: cancel the rest of the group."""
         oref = order.ref
         parent = order.parent
         pref = oref if parent is None else getattr(parent, 'ref', oref)
-        group = self._pchildren[pref]
+        group = self._brackets[pref]
         if cancel or pref != oref:
             while group:
                 self.cancel(group.popleft(), bracket=True)
-            del self._pchildren[pref]
+            del self._brackets[pref]
         else:
             group.popleft()
-            self._toactivate.extend(group)
+            self._activate_next.extend(group)
 
     # --- the bar cycle ---------------------------------------------------------------
     def next(self) -> None:
-        toactivate = self._toactivate
+        toactivate = self._activate_next
         while toactivate:
             toactivate.popleft().activate()
 
@@ -472,16 +483,18 @@ class BackBroker(MatchingMixin, BrokerBase):
             self.check_submitted()
 
         self._charge_interest()
-        self._process_order_history()
+        self._replay_order_history()
         self._process_pending()
         self._mark_futures()
-        self._get_value()
+        self._revalue()
 
     def _charge_interest(self) -> None:
         credit = 0.0
         for data, pos in self.positions.items():
             if pos:
                 comminfo = self.getcommissioninfo(data)
+                if _charges_nothing(comminfo):
+                    continue
                 dt0 = data.datetime.datetime()
                 dcredit = comminfo.get_credit_interest(data, pos, dt0)
                 self.d_credit[data] += dcredit
@@ -494,6 +507,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         pending = self.pending
         if not pending:
             return
+        self._bar_prices.clear()  # bar prices per data, read once per round
         pending.append(None)  # end-of-round marker
         while True:
             order = pending.popleft()
@@ -501,16 +515,16 @@ class BackBroker(MatchingMixin, BrokerBase):
                 break
             if order.expire():
                 self.notify(order)
-                self._ococheck(order)
-                self._bracketize(order, cancel=True)
+                self._cancel_oco_group(order)
+                self._settle_bracket(order, cancel=True)
             elif not order.active():
                 pending.append(order)
             else:
-                self._try_exec(order)
+                self._match(order)
                 if order.alive():
                     pending.append(order)
                 elif order.status == Order.Completed:
-                    self._bracketize(order)
+                    self._settle_bracket(order)
 
     def _mark_futures(self) -> None:
         """Settle the day's price move of futures-like positions in cash."""
@@ -527,10 +541,10 @@ class BackBroker(MatchingMixin, BrokerBase):
         ``[datetime, size, price, data]`` (data optional: index, name or
         None for the first data), sorted by datetime."""
         oiter = iter(orders)
-        self._userhist.append([next(oiter, None), oiter, notify])
+        self._order_histories.append([next(oiter, None), oiter, notify])
 
-    def _process_order_history(self) -> None:
-        for uhist in self._userhist:
+    def _replay_order_history(self) -> None:
+        for uhist in self._order_histories:
             entry, rest, notify = uhist
             while entry is not None:
                 entry = list(entry)
@@ -567,13 +581,13 @@ class BackBroker(MatchingMixin, BrokerBase):
         ``fund`` is an iterable of ``[datetime, share_value, net_value]``
         (datetime may be a string ``YYYY-MM-DD[THH:MM:SS[.ffffff]]``)."""
         fiter = iter(fund)
-        self._fundhist = [next(fiter, None), fiter]
+        self._fund_history = [next(fiter, None), fiter]
         self._fundcurrent = (float('nan'), float('nan'))
 
-    def _process_fund_history(self) -> tuple:
+    def _fund_history_now(self) -> tuple:
         """(share value, net value) in force now.  Each call takes at most
         one new entry; before the first entry both are NaN."""
-        hist = self._fundhist
+        hist = self._fund_history
         entry = hist[0]
         if entry is not None:
             entry = list(entry)
@@ -593,6 +607,20 @@ class BackBroker(MatchingMixin, BrokerBase):
         if dtmaster is None:
             dtmaster = cerebro.datas[0].datetime.datetime()
         return dtmaster
+
+
+def _check_number(name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        raise TypeError('%s must be a number, got %r' % (name, value))
+
+
+def _charges_nothing(comminfo: Any) -> bool:
+    """True for a standard scheme without interest: skips the per-bar
+    datetime conversion the interest calculation needs."""
+    cls = type(comminfo)
+    return (getattr(comminfo, '_daily_rate', None) == 0.0
+            and cls.get_credit_interest is CommInfoBase.get_credit_interest
+            and cls._get_credit_interest is CommInfoBase._get_credit_interest)
 
 
 def _parse_history_dt(text: str) -> datetime.datetime:

@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from .. import feed
+from ..errors import DataError
 from ..utils.date import date2num
 
 __all__ = ['YahooFinanceCSVData', 'YahooLegacyCSV', 'YahooFinanceCSV',
@@ -104,7 +105,8 @@ class YahooFinanceCSVData(feed.CSVDataBase):
             c, adjustedclose = adjustedclose, c
         if p.adjclose:
             if not adjustedclose:
-                raise self._badfield('adjclose', adjustedclose, 'a non-zero price')
+                raise DataError("%s, field 'adjclose': adjusted close is 0, no "
+                                "adjustment factor (use adjclose=False)" % self._where())
             adjfactor = c / adjustedclose
             o /= adjfactor
             h /= adjfactor

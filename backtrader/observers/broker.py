@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..observer import Observer
 
-__all__ = ['Cash', 'Value', 'Broker', 'FundValue', 'FundShares']
+__all__ = ['Cash', 'Value', 'Broker', 'CashValue', 'FundValue', 'FundShareValue',
+           'FundVal', 'FundShares']
 
 
 def _fund_mode(observer) -> bool:

@@ -1,4 +1,4 @@
-"""Directional movement, CCI, Williams, Aroon and other oscillators."""
+"""Directional movement, CCI, Williams and Aroon indicators."""
 import datetime
 
 import backtrader as bt
@@ -21,25 +21,9 @@ SPECS = [
     ('aroonupdown', lambda s: ind.AroonUpDown(period=10)),
     ('aroonosc', lambda s: ind.AroonOsc(period=10)),
     ('aroonupdownosc', lambda s: ind.AroonUpDownOsc(period=10)),
-    ('uo', lambda s: ind.UltimateOscillator()),
-    ('tsi', lambda s: ind.TSI(period1=10, period2=5)),
-    ('dpo', lambda s: ind.DPO(period=10)),
-    ('ppo', lambda s: ind.PPO()),
-    ('pposhort', lambda s: ind.PPOShort(period1=5, period2=10)),
-    ('apo', lambda s: ind.APO(period1=5, period2=10)),
-    ('ao', lambda s: ind.AO()),
-    ('accdeosc', lambda s: ind.AccDeOsc()),
-    ('kst', lambda s: ind.KST()),
-    ('lrsi', lambda s: ind.LRSI()),
-    ('lagf', lambda s: ind.LAGF()),
-    ('pgo', lambda s: ind.PGO(period=10)),
-    ('pctrank', lambda s: ind.PctRank(period=20)),
-    ('vortex', lambda s: ind.Vortex(period=10)),
-    ('dv2', lambda s: ind.DV2(period=20)),
-    ('rmi', lambda s: ind.RMI(period=10, lookback=3)),
 ]
 
-ARRAYS = ('adx', 'kst')
+ARRAYS = ('adx', 'cci')
 
 
 def run(runonce: bool, preload: bool, exactbars: int) -> dict:

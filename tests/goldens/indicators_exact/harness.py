@@ -22,11 +22,13 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 DATA = HERE / 'data'
 
-#: dataset name -> (file, date column format)
+#: dataset name -> CSV file under data/
 DATASETS = {
     'day1': '2006-day-001.txt',
     'yhoo': 'yhoo-1996-2014.txt',
     'btc1m': 'UNITTEST_BTC-1m-6000.csv',
+    # flat stretches, steady rises and falls, bars with high == low
+    'synth': 'synthetic-flat.csv',
 }
 
 MODES = {'once': True, 'next': False}
@@ -113,6 +115,8 @@ SPECS: list[tuple[str, str]] = [
     ('RSI_safediv', 'bt.ind.RSI(d, period=3, safediv=True)'),
     ('RSI_lookback', 'bt.ind.RSI(d, lookback=2)'),
     ('RSI_movav_WMA', 'bt.ind.RSI(d, movav=bt.ind.WMA, safediv=True)'),
+    ('RSI_safe_bands', 'bt.ind.RSI(d, period=4, safediv=True, safehigh=90.0, safelow=40.0)'),
+    ('RSI_SMA_safe', 'bt.ind.RSI_SMA(d, period=6, safediv=True)'),
     ('MACD', 'bt.ind.MACD(d)'),
     ('MACD_fast', 'bt.ind.MACD(d, period_me1=5, period_me2=13, period_signal=4)'),
     ('MACD_sma', 'bt.ind.MACD(d, movav=bt.ind.MovAv.SMA)'),
@@ -134,6 +138,8 @@ SPECS: list[tuple[str, str]] = [
     ('StochasticFast', 'bt.ind.StochasticFast(d)'),
     ('StochasticFull', 'bt.ind.StochasticFull(d)'),
     ('Stochastic_safediv', 'bt.ind.Stochastic(d, period=3, safediv=True)'),
+    ('StochasticFast_safezero',
+     'bt.ind.StochasticFast(d, period=4, safediv=True, safezero=50.0)'),
     ('StochasticFull_ema', 'bt.ind.StochasticFull(d, movav=bt.ind.EMA, safediv=True)'),
     # crossings
     ('CrossOver',

@@ -1,0 +1,373 @@
+"""Operations over the last ``period`` values of a line: the bricks other
+indicators are built from (highest, lowest, sums, averages, smoothing...).
+
+Each class computes a bar at a time in ``next`` and the whole series at once
+in ``once``; both give the same doubles (see ``_kernels``).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import operator
+
+import numpy as np
+
+from ..indicator import Indicator
+from ..linebuffer import npview
+from ..lineroot import LineRoot, LineSingle
+from . import _kernels as K
+from ._base import SourceMixIn, checked_period, lines_minperiod
+
+__all__ = ['PeriodN', 'OperationN', 'BaseApplyN', 'ApplyN', 'Highest', 'MaxN',
+           'Lowest', 'MinN', 'ReduceN', 'SumN', 'AnyN', 'AllN', 'FindFirstIndex',
+           'FindFirstIndexHighest', 'FindFirstIndexLowest', 'FindLastIndex',
+           'FindLastIndexHighest', 'FindLastIndexLowest', 'Accum', 'CumSum',
+           'CumulativeSum', 'Average', 'ArithmeticMean', 'Mean',
+           'ExponentialSmoothing', 'ExpSmoothing', 'ExponentialSmoothingDynamic',
+           'ExpSmoothingDynamic', 'WeightedAverage', 'AverageWeighted']
+
+
+class PeriodN(SourceMixIn, Indicator):
+    """Base of indicators over the last ``period`` bars: they need ``period``
+    bars of their data before producing a value.
+
+    Params:
+      - period (1): number of bars in the window
+    """
+    params = (('period', 1),)
+
+    def __init__(self):
+        super().__init__()
+        self.addminperiod(checked_period(self.p.period))
+
+
+class OperationN(PeriodN):
+    """Applies ``func`` (a class attribute taking the window's values, oldest
+    first) to the last ``period`` values of the data.
+
+    Subclasses may give ``_windows(x, period)``: the vectorised equivalent over
+    a numpy array, returning one value per complete window.
+    """
+    func = None
+    _windows = None
+
+    def next(self):
+        src = self._src
+        i = src.idx
+        self.line[0] = self.func(src.array[i - self.p.period + 1:i + 1])
+
+    def once(self, start, end):
+        if end <= start:
+            return
+        period = self.p.period
+        if self._windows is not None:
+            x = npview(self._src)[start - period + 1:end]
+            npview(self.line)[start:end] = self._windows(x, period)
+            return
+        src, dst, func = self._src.array, self.line.array, self.func
+        for i in range(start, end):
+            dst[i] = func(src[i - period + 1:i + 1])
+
+
+class BaseApplyN(OperationN):
+    """Applies the ``func`` param to the last ``period`` values.
+
+    Params:
+      - period (1)
+      - func (None): callable taking the window (oldest value first)
+    """
+    params = (('func', None),)
+
+    def __init__(self):
+        if not callable(self.p.func):
+            raise TypeError('func must be callable, got %r' % (self.p.func,))
+        self.func = self.p.func
+        super().__init__()
+
+
+class ApplyN(BaseApplyN):
+    """``func`` of the last ``period`` values, as line ``apply``."""
+    lines = ('apply',)
+
+
+class Highest(OperationN):
+    """Highest value of the last ``period`` bars."""
+    alias = ('MaxN',)
+    lines = ('highest',)
+    func = max
+    _windows = staticmethod(K.window_max)
+
+
+class Lowest(OperationN):
+    """Lowest value of the last ``period`` bars."""
+    alias = ('MinN',)
+    lines = ('lowest',)
+    func = min
+    _windows = staticmethod(K.window_min)
+
+
+class ReduceN(OperationN):
+    """``functools.reduce(function, window)`` over the last ``period`` values.
+
+    Takes ``function`` (and optionally ``initializer``) as keyword arguments
+    besides the params.
+    """
+    lines = ('reduced',)
+
+    def __init__(self, function, **kwargs):
+        if not callable(function):
+            raise TypeError('function must be callable, got %r' % (function,))
+        if 'initializer' in kwargs:
+            init = kwargs.pop('initializer')
+            self.func = lambda seq: functools.reduce(function, seq, init)
+        else:
+            self.func = functools.partial(functools.reduce, function)
+        if kwargs:
+            raise TypeError('unexpected arguments: %s' % ', '.join(sorted(kwargs)))
+        super().__init__()
+
+
+class SumN(OperationN):
+    """Sum (``math.fsum``, exactly rounded) of the last ``period`` values."""
+    lines = ('sumn',)
+    func = math.fsum
+    _windows = staticmethod(K.window_fsum)
+
+
+class AnyN(OperationN):
+    """1.0 when any of the last ``period`` values is non-zero, else 0.0."""
+    lines = ('anyn',)
+    func = any
+    _windows = staticmethod(K.window_any)
+
+
+class AllN(OperationN):
+    """1.0 when all of the last ``period`` values are non-zero, else 0.0."""
+    lines = ('alln',)
+    func = all
+    _windows = staticmethod(K.window_all)
+
+
+def _index_first(evalfunc, window) -> int:
+    target = evalfunc(window)
+    last = len(window) - 1
+    for ago in range(len(window)):
+        if window[last - ago] == target:
+            return ago
+    raise ValueError('%r not in window' % (target,))
+
+
+def _index_last(evalfunc, window) -> int:
+    target = evalfunc(window)
+    for i, value in enumerate(window):
+        if value == target:
+            return len(window) - 1 - i
+    raise ValueError('%r not in window' % (target,))
+
+
+class FindFirstIndex(OperationN):
+    """How many bars ago the most recent value equal to
+    ``_evalfunc(window)`` is.
+
+    Params:
+      - period (1)
+      - _evalfunc (None): callable taking the window, e.g. ``max``
+    """
+    lines = ('index',)
+    params = (('_evalfunc', None),)
+    _first = True
+
+    def __init__(self):
+        evalfunc = self.p._evalfunc
+        if not callable(evalfunc):
+            raise TypeError('_evalfunc must be callable, got %r' % (evalfunc,))
+        pick = _index_first if self._first else _index_last
+        self.func = functools.partial(pick, evalfunc)
+        if evalfunc is max or evalfunc is min:
+            highest, first = evalfunc is max, self._first
+            self._windows = lambda x, p: K.window_argext(x, p, highest, first)
+        super().__init__()
+
+
+class FindFirstIndexHighest(FindFirstIndex):
+    """Bars ago of the most recent highest value of the window."""
+    params = (('_evalfunc', max),)
+
+
+class FindFirstIndexLowest(FindFirstIndex):
+    """Bars ago of the most recent lowest value of the window."""
+    params = (('_evalfunc', min),)
+
+
+class FindLastIndex(FindFirstIndex):
+    """How many bars ago the oldest value equal to ``_evalfunc(window)`` is."""
+    _first = False
+
+
+class FindLastIndexHighest(FindLastIndex):
+    """Bars ago of the oldest highest value of the window."""
+    params = (('_evalfunc', max),)
+
+
+class FindLastIndexLowest(FindLastIndex):
+    """Bars ago of the oldest lowest value of the window."""
+    params = (('_evalfunc', min),)
+
+
+class Accum(SourceMixIn, Indicator):
+    """Running total of the data, starting from ``seed``.
+
+    Formula: accum = accum(-1) + data (the first bar: seed + data)
+
+    Params:
+      - seed (0.0)
+    """
+    alias = ('CumSum', 'CumulativeSum')
+    lines = ('accum',)
+    params = (('seed', 0.0),)
+
+    def nextstart(self):
+        self.line[0] = self.p.seed + self._src[0]
+
+    def next(self):
+        self.line[0] = self.line[-1] + self._src[0]
+
+    def oncestart(self, start, end):
+        self.line.array[start] = self.p.seed + self._src.array[start]
+
+    def once(self, start, end):
+        if end <= start:
+            return
+        dst = npview(self.line)
+        x = npview(self._src)[start:end]
+        # add.accumulate adds strictly left to right, like the per-bar loop
+        dst[start:end] = np.cumsum(np.concatenate(([dst[start - 1]], x)))[1:]
+
+
+class _WindowMean:
+    """``math.fsum`` of the last ``period`` values divided by ``period``."""
+
+    def next(self):
+        src = self._src
+        i = src.idx
+        period = self.p.period
+        self.line[0] = math.fsum(src.array[i - period + 1:i + 1]) / period
+
+    def once(self, start, end):
+        if end <= start:
+            return
+        period = self.p.period
+        x = npview(self._src)[start - period + 1:end]
+        npview(self.line)[start:end] = K.window_fsum(x, period) / period
+
+
+class Average(_WindowMean, PeriodN):
+    """Arithmetic mean of the last ``period`` values.
+
+    Formula: av = fsum(data[-period + 1 .. 0]) / period
+    """
+    alias = ('ArithmeticMean', 'Mean')
+    lines = ('av',)
+
+
+class _Smoothing:
+    """Exponential smoothing seeded with the mean of the first window:
+    ``value = previous * (1 - alpha) + data * alpha``.
+
+    Classes using it set ``_alpha`` and ``_alpha1`` (= 1 - alpha).
+    """
+
+    def nextstart(self):
+        _WindowMean.next(self)
+
+    def next(self):
+        self.line[0] = self.line[-1] * self._alpha1 + self._src[0] * self._alpha
+
+    def oncestart(self, start, end):
+        _WindowMean.once(self, start, end)
+
+    def once(self, start, end):
+        K.smooth(self.line.array, self._src.array, start, end,
+                 self._alpha, self._alpha1)
+
+
+class ExponentialSmoothing(_Smoothing, Average):
+    """Exponential smoothing of the data, seeded with the mean of the first
+    ``period`` values.
+
+    Formula: av = av(-1) * (1 - alpha) + data * alpha
+
+    Params:
+      - period (1)
+      - alpha (None): smoothing factor; None means 2 / (1 + period)
+    """
+    alias = ('ExpSmoothing',)
+    params = (('alpha', None),)
+
+    def __init__(self):
+        super().__init__()
+        self._setalpha(self.p.alpha)
+
+    def _setalpha(self, alpha):
+        self._alpha = 2.0 / (1.0 + self.p.period) if alpha is None else alpha
+        self._alpha1 = 1.0 - self._alpha
+
+
+class ExponentialSmoothingDynamic(ExponentialSmoothing):
+    """Exponential smoothing whose factor is a line (``alpha`` param): each
+    bar uses the current value of ``alpha``.
+
+    Formula: av = av(-1) * (1 - alpha[0]) + data * alpha[0]
+    """
+    alias = ('ExpSmoothingDynamic',)
+
+    def _setalpha(self, alpha):
+        if not isinstance(alpha, LineRoot):
+            raise TypeError('alpha must be a line or an indicator, got %r' % (alpha,))
+        self._alphaline = alpha if isinstance(alpha, LineSingle) else alpha.lines[0]
+        lines_minperiod(self, max(self._minperiod, alpha._minperiod))
+
+    def next(self):
+        a = self._alphaline[0]
+        self.line[0] = self.line[-1] * (1.0 - a) + self._src[0] * a
+
+    def once(self, start, end):
+        K.smooth_dynamic(self.line.array, self._src.array, self._alphaline.array,
+                         start, end)
+
+
+class WeightedAverage(PeriodN):
+    """Weighted sum of the last ``period`` values times ``coef``.
+
+    Formula: av = coef * fsum(data[-period + 1 + i] * weights[i])
+
+    Params:
+      - period (1)
+      - coef (1.0)
+      - weights (()): one weight per bar, the oldest bar first
+    """
+    alias = ('AverageWeighted',)
+    lines = ('av',)
+    params = (('coef', 1.0), ('weights', ()),)
+
+    def __init__(self):
+        super().__init__()
+        self._weights = tuple(self.p.weights)
+
+    def next(self):
+        src = self._src
+        i = src.idx
+        window = src.array[i - self.p.period + 1:i + 1]
+        self.line[0] = self.p.coef * math.fsum(map(operator.mul, window, self._weights))
+
+    def once(self, start, end):
+        if end <= start:
+            return
+        period = self.p.period
+        used = min(period, len(self._weights))
+        x = npview(self._src)[start - period + 1:end - period + used]
+        if used:
+            sums = K.window_fsum(x, used, np.asarray(self._weights[:used], dtype=float))
+        else:
+            sums = np.zeros(end - start)
+        npview(self.line)[start:end] = self.p.coef * sums
