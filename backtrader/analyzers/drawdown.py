@@ -49,14 +49,15 @@ class DrawDown(Analyzer):
         self._maxvalue = max(self._maxvalue, self._value)
 
     def next(self) -> None:
+        # item access: this runs on every bar (keys exist since create_analysis)
         rets = self.rets
-        top = rets.max
-        rets.moneydown = moneydown = self._maxvalue - self._value
-        rets.drawdown = drawdown = 100.0 * moneydown / self._maxvalue
-        top.moneydown = max(top.moneydown, moneydown)
-        top.drawdown = max(top.drawdown, drawdown)
-        rets.len = rets.len + 1 if drawdown else 0
-        top.len = max(top.len, rets.len)
+        top = rets['max']
+        rets['moneydown'] = moneydown = self._maxvalue - self._value
+        rets['drawdown'] = drawdown = 100.0 * moneydown / self._maxvalue
+        top['moneydown'] = max(top['moneydown'], moneydown)
+        top['drawdown'] = max(top['drawdown'], drawdown)
+        rets['len'] = ddlen = rets['len'] + 1 if drawdown else 0
+        top['len'] = max(top['len'], ddlen)
 
 
 class TimeDrawDown(TimeFrameAnalyzerBase):

@@ -49,6 +49,8 @@ class Transactions(Analyzer):
             pos.update(exbit.size, exbit.price)
 
     def next(self) -> None:
+        if not self._positions:
+            return
         entries = []
         for index, dname in self._idnames:
             pos = self._positions.get(dname, None)

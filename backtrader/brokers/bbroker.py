@@ -554,6 +554,8 @@ class BackBroker(MatchingMixin, BrokerBase):
                 dt = entry[0]
                 if isinstance(dt, string_types):
                     dt = entry[0] = _parse_history_dt(dt)
+                elif not isinstance(dt, datetime.datetime):
+                    dt = entry[0] = datetime.datetime(dt.year, dt.month, dt.day)
                 if dt > data.datetime.datetime():
                     break
                 size, price = entry[1], entry[2]

@@ -15,10 +15,16 @@ import functools
 import operator
 from typing import Any, Callable
 
+import numpy as np
+
+from ..indicator import Indicator
 from ..linebuffer import LineActions, npview
 from ..lineroot import LineRoot, LineSingle
+from ._kernels import check_divisor
 
-__all__ = ['checked_period', 'SourceMixIn', 'lines_minperiod', 'Formula']
+__all__ = ['checked_period', 'SourceMixIn', 'lines_minperiod', 'Formula',
+           'computed_by_children', 'movav_class_of', 'inner_movav',
+           'bind_output', '_LagIndicator']
 
 
 def checked_period(value: Any, name: str = 'period', minimum: int = 1) -> int:
@@ -82,3 +88,90 @@ class Formula(LineActions):
             return
         args = [npview(line)[start:end] for line in self._inputs]
         npview(self)[start:end] = self._vector(*args)
+
+
+def _noop(*args: Any) -> None:
+    return None
+
+
+_HOOKS = ('prenext', 'nextstart', 'next', 'preonce', 'oncestart', 'once')
+
+
+def computed_by_children(ind: Any) -> None:
+    """Switch off the computation ``ind`` inherits: its lines are bound to
+    children created in ``__init__`` (used by the Envelope/Oscillator mixins,
+    which reuse a moving average class but output something else)."""
+    for hook in _HOOKS:
+        setattr(ind, hook, _noop)
+
+
+def movav_class_of(ind: Any) -> type | None:
+    """The moving average class an Envelope/Oscillator variant derives from."""
+    from .mabase import MovingAverageBase
+    for klass in type(ind).__mro__:
+        if (isinstance(klass, type) and issubclass(klass, MovingAverageBase)
+                and not getattr(klass, '_mavariant', False)
+                and klass.lines._getlines()):
+            return klass
+    return None
+
+
+def inner_movav(ind: Any):
+    """A plain instance of ``ind``'s moving average over ``ind``'s data, with
+    the same values for the params that class knows."""
+    macls = movav_class_of(ind)
+    if macls is None:
+        return None
+    kwargs = {name: getattr(ind.p, name) for name in macls.params._getkeys()}
+    return macls(ind.data, **kwargs)
+
+
+def bind_output(target: Any, source: Any) -> None:
+    """Make ``target`` (an output line of the indicator being built) receive
+    the values of ``source`` like ``self.lines.x = source`` does, but bind an
+    indicator's line directly instead of through a zero-delay copy: indicator
+    lines pass their values on in both run modes."""
+    if isinstance(source, Indicator):
+        source.lines[0].addbinding(target)
+        return
+    if isinstance(source, LineActions):
+        source.addbinding(target)
+        return
+    source = source if isinstance(source, LineSingle) else source.lines[0]
+    source(0).addbinding(target)
+
+
+class _LagIndicator(SourceMixIn, Indicator):
+    """``_scalar(data[0], data[-period])`` at every bar (``_vector`` is the
+    same over numpy arrays; by default ``_scalar`` itself, fine when it only
+    uses arithmetic).  ``_divisor`` True: ``data[-period]`` divides, so a zero
+    raises ZeroDivisionError in both modes."""
+    params = (('period', 1),)
+    _divisor = False
+
+    @staticmethod
+    def _scalar(cur: float, ago: float) -> float:
+        raise NotImplementedError
+
+    _vector = None
+
+    def __init__(self):
+        self.addminperiod(checked_period(self.p.period) + 1)
+        super().__init__()
+
+    def next(self):
+        src = self._src
+        arr, i = src.array, src.idx
+        self.line[0] = self._scalar(arr[i], arr[i - self.p.period])
+
+    def once(self, start, end):
+        if end <= start:
+            return
+        lag = self.p.period
+        x = npview(self._src)
+        cur, ago = x[start:end], x[start - lag:end - lag]
+        if self._divisor:
+            check_divisor(ago)
+        vector = self._vector or self._scalar
+        with np.errstate(all='ignore'):
+            npview(self.line)[start:end] = vector(cur, ago)

@@ -48,7 +48,8 @@ class MetaMovAvBase(Indicator.__class__):
 
     def __new__(meta, name, bases, dct):
         cls = super().__new__(meta, name, bases, dct)
-        MovingAverage.register(cls)
+        if not getattr(cls, '_mavariant', False):  # not Envelope/Osc variants
+            MovingAverage.register(cls)
         return cls
 
 
