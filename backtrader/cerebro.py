@@ -695,7 +695,8 @@ class Cerebro(metaclass=MetaParams):
                     return
 
     def _bar_step(self, runstrats, dt0, once):
-        self._check_timers(runstrats, dt0, cheat=True)
+        if self._timerscheat:
+            self._check_timers(runstrats, dt0, cheat=True)
         if self.p.cheat_on_open:
             for strat in runstrats:
                 if once:
@@ -707,7 +708,8 @@ class Cerebro(metaclass=MetaParams):
         self._brokernotify()
         if self._event_stop:
             return
-        self._check_timers(runstrats, dt0, cheat=False)
+        if self._timers:
+            self._check_timers(runstrats, dt0, cheat=False)
         for strat in runstrats:
             if once:
                 strat._oncepost(dt0)
@@ -725,6 +727,19 @@ class Cerebro(metaclass=MetaParams):
             strat.lines.reset()
             dtline._settz(dtline._tz)
         datas = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
+        step = self._bar_step
+        if len(datas) == 1:
+            data = datas[0]
+            peek, advance = data.advance_peek, data.advance
+            while True:
+                dt0 = peek()
+                if dt0 == _INF:
+                    break
+                advance()
+                step(runstrats, dt0, True)
+                if self._event_stop:
+                    return
+            return
         while True:
             dts = [d.advance_peek() for d in datas]
             dt0 = min(dts)
@@ -733,6 +748,6 @@ class Cerebro(metaclass=MetaParams):
             for i, dti in enumerate(dts):
                 if dti <= dt0:
                     datas[i].advance()
-            self._bar_step(runstrats, dt0, once=True)
+            step(runstrats, dt0, True)
             if self._event_stop:
                 return

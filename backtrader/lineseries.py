@@ -165,7 +165,8 @@ class Lines:
 
     def advance(self, size=1):
         for line in self.lines:
-            line.advance(size)
+            line.idx += size
+            line.lencount += size
 
     def buflen(self, line=0):
         return self.lines[line].buflen()
@@ -255,10 +256,14 @@ class LineSeries(LineMultiple, metaclass=MetaLineSeries):
         return getattr(self.lines, name)
 
     def __len__(self):
-        return len(self.lines.lines[0])
+        return self.lines.lines[0].lencount
+
+    def buflen(self):
+        return self.lines.lines[0].buflen()
 
     def __getitem__(self, key):
-        return self.lines.lines[0][key]
+        line = self.lines.lines[0]
+        return line.array[line.idx + key]
 
     def __setitem__(self, key, value):
         setattr(self.lines, self.lines._getlinealias(key), value)

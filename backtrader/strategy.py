@@ -15,6 +15,7 @@ import operator
 
 from .lineiterator import LineIterator, StrategyBase
 from .lineroot import LineSingle
+from .linebuffer import LineBuffer
 from .metabase import ItemCollection, findowner
 from .order import Order
 from .trade import Trade
@@ -24,6 +25,17 @@ from . import sizers as _sizers
 from . import _context
 
 __all__ = ['Strategy', 'MetaStrategy']
+
+
+def _first_line(obj):
+    """The buffer whose length is ``len(obj)``, or None if there is none."""
+    if isinstance(obj, LineBuffer):
+        return obj
+    lines = getattr(obj, 'lines', None)
+    if lines is None or isinstance(lines, list) or not lines.lines:
+        return None
+    first = lines.lines[0]
+    return first if isinstance(first, LineBuffer) else None
 
 
 class MetaStrategy(StrategyBase.__class__):
@@ -67,6 +79,9 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._dlens = [0] * len(_obj.datas)
         _obj._minperiods = [1] * len(_obj.datas)
         _obj._minperstatus = 1
+        _obj._advplan = None
+        _obj._allanalyzers = None
+        _obj._wants_cashvalue = True
         return _obj, args, kwargs
 
     def dopostinit(cls, _obj, *args, **kwargs):
@@ -180,6 +195,10 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
 
     # --- minimum period status -----------------------------------------------
     def _getminperstatus(self):
+        # datas only grow, so once every data is past its minimum period the
+        # status cannot go back
+        if self._minperstatus < 0:
+            return self._minperstatus
         status = max(map(operator.sub, self._minperiods, map(len, self.datas)))
         self._minperstatus = status
         return status
@@ -223,10 +242,26 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             self.lines.datetime[0] = max(dts)
         return len(self)
 
+    def _advance_plan(self):
+        """(clock line, own line, indicator) for every strategy-level
+        indicator, so the per-bar check reads two counters."""
+        plan = []
+        for ind in self._lineiterators[LineIterator.IndType]:
+            own = _first_line(ind)
+            clk = _first_line(ind._clock)
+            plan.append((clk, own, ind))
+        return plan
+
     def _oncepost(self, dt):
-        for indicator in self._lineiterators[LineIterator.IndType]:
-            if len(indicator._clock) > len(indicator):
-                indicator.advance()
+        plan = self._advplan
+        if plan is None:
+            plan = self._advplan = self._advance_plan()
+        for clk, own, ind in plan:
+            if clk is None or own is None:
+                if len(ind._clock) > len(ind):
+                    ind.advance()
+            elif clk.lencount > own.lencount:
+                ind.advance()
         line = self.lines.datetime
         if line.idx + 1 < len(line.array):
             self.lines.advance()
@@ -291,6 +326,11 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
 
     def _start(self):
         self._periodset()
+        self._advplan = None
+        self._allanalyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
+        cls = type(self)
+        self._wants_cashvalue = (cls.notify_cashvalue is not Strategy.notify_cashvalue
+                                 or cls.notify_fund is not Strategy.notify_fund)
         for analyzer in itertools.chain(self.analyzers, self._slave_analyzers):
             analyzer._start()
         for obs in self.observers:
@@ -413,7 +453,9 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             procorders, proctrades = qorders or [], qtrades or []
         else:
             procorders, proctrades = self._orderspending, self._tradespending
-        analyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
+        analyzers = self._allanalyzers
+        if analyzers is None:
+            analyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
         for order in procorders:
             if order.exectype != order.Historical or order.histnotify:
                 self.notify_order(order)
@@ -424,6 +466,8 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             for analyzer in analyzers:
                 analyzer._notify_trade(trade)
         if qorders:
+            return
+        if not analyzers and not self._wants_cashvalue:
             return
         broker = self.broker
         cash = broker.getcash()

@@ -244,7 +244,7 @@ class Accum(SourceMixIn, Indicator):
         dst[start:end] = np.cumsum(np.concatenate(([dst[start - 1]], x)))[1:]
 
 
-class _WindowMean:
+class _WindowMean(Indicator):
     """``math.fsum`` of the last ``period`` values divided by ``period``."""
 
     def next(self):
@@ -270,7 +270,7 @@ class Average(_WindowMean, PeriodN):
     lines = ('av',)
 
 
-class _Smoothing:
+class _Smoothing(Indicator):
     """Exponential smoothing seeded with the mean of the first window:
     ``value = previous * (1 - alpha) + data * alpha``.
 

@@ -1,0 +1,35 @@
+"""The indicators shipped with backtrader (``bt.indicators`` / ``bt.ind``).
+
+Importing this package registers every moving average on ``MovingAverage``
+(``MovAv``) and generates their Envelope and Oscillator variants, so the
+moving average modules must be imported before ``envelope`` and
+``oscillator``.  Adding an indicator: declare it in a module here and
+import that module below (before ``envelope`` if it is a moving average).
+"""
+from ..indicator import Indicator  # noqa: F401
+from ..linebuffer import LineActions  # noqa: F401
+from ..functions import *  # noqa: F401,F403
+from ..utils.py3 import MAXINT  # noqa: F401
+
+from .mabase import *  # noqa: F401,F403
+from .basicops import *  # noqa: F401,F403
+
+# moving averages (register themselves on MovingAverage)
+from .sma import *  # noqa: F401,F403
+from .ema import *  # noqa: F401,F403
+from .smma import *  # noqa: F401,F403
+from .wma import *  # noqa: F401,F403
+
+# variants of every moving average registered above
+from .envelope import *  # noqa: F401,F403
+from .oscillator import *  # noqa: F401,F403
+
+from .deviation import *  # noqa: F401,F403
+from .rsi import *  # noqa: F401,F403
+from .macd import *  # noqa: F401,F403
+from .bollinger import *  # noqa: F401,F403
+from .atr import *  # noqa: F401,F403
+from .stochastic import *  # noqa: F401,F403
+from .crossover import *  # noqa: F401,F403
+from .momentum import *  # noqa: F401,F403
+from .percentchange import *  # noqa: F401,F403

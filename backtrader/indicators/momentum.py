@@ -1,0 +1,82 @@
+"""Momentum and rate of change."""
+from __future__ import annotations
+
+from ._base import _LagIndicator
+
+__all__ = ['Momentum', 'MomentumOscillator', 'MomentumOsc', 'RateOfChange', 'ROC',
+           'RateOfChange100', 'ROC100']
+
+
+class Momentum(_LagIndicator):
+    """Change of the data over ``period`` bars.
+
+    Formula: momentum = data - data(-period)
+
+    Params:
+      - period (12)
+    """
+    lines = ('momentum',)
+    params = (('period', 12),)
+    plotinfo = dict(plothlines=[0.0])
+
+    @staticmethod
+    def _scalar(cur, ago):
+        return cur - ago
+
+
+class MomentumOscillator(_LagIndicator):
+    """Ratio of the data to its value ``period`` bars ago, in percent.
+
+    Formula: momosc = 100 * (data / data(-period))
+
+    Params:
+      - period (12)
+      - band (100.0): plotted level
+    """
+    alias = ('MomentumOsc',)
+    lines = ('momosc',)
+    params = (('period', 12), ('band', 100.0))
+    _divisor = True
+
+    def _plotinit(self):
+        self.plotinfo.plothlines = [self.p.band]
+
+    @staticmethod
+    def _scalar(cur, ago):
+        return 100.0 * (cur / ago)
+
+
+class RateOfChange(_LagIndicator):
+    """Relative change of the data over ``period`` bars.
+
+    Formula: roc = (data - data(-period)) / data(-period)
+
+    Params:
+      - period (12)
+    """
+    alias = ('ROC',)
+    lines = ('roc',)
+    params = (('period', 12),)
+    _divisor = True
+
+    @staticmethod
+    def _scalar(cur, ago):
+        return (cur - ago) / ago
+
+
+class RateOfChange100(_LagIndicator):
+    """Relative change of the data over ``period`` bars, in percent.
+
+    Formula: roc100 = 100 * (data - data(-period)) / data(-period)
+
+    Params:
+      - period (12)
+    """
+    alias = ('ROC100',)
+    lines = ('roc100',)
+    params = (('period', 12),)
+    _divisor = True
+
+    @staticmethod
+    def _scalar(cur, ago):
+        return 100.0 * ((cur - ago) / ago)
