@@ -51,3 +51,4 @@ from . import utils as utils  # noqa: F401
 
 from .brokers.bbroker import BackBroker  # noqa: F401,E402
 from .sizers.fixedsize import SizerFix  # noqa: F401,E402
+from .writer import *  # noqa: F401,F403,E402

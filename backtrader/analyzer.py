@@ -20,7 +20,7 @@ import calendar
 import datetime
 import pprint as _pprint
 from collections import OrderedDict
-from typing import Any, Optional
+from typing import Any
 
 from .dataseries import TimeFrame
 from .lineiterator import ObserverBase, StrategyBase

@@ -37,6 +37,23 @@ class LineAlias:
         value.addbinding(obj.lines[self.line])
 
 
+class _LineGetter:
+    """Read-only access to a line by name on a series.
+
+    A non-data descriptor: reading ``obj.close`` is fast, while assigning
+    ``obj.close = x`` stores a plain attribute, as in upstream (lines are
+    bound through ``obj.lines.close = x`` or ``obj.l.close = x``).
+    """
+
+    def __init__(self, line: int):
+        self.line = line
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return obj.lines.lines[self.line]
+
+
 class Lines:
     """Holder of the line buffers of one object; line names are descriptors."""
 
@@ -207,10 +224,11 @@ class MetaLineSeries(MetaLineRoot):
         cls.plotlines = _derive_info(cls, 'plotlines', 'pl_', name, newplotlines, bases,
                                      recurse=True)
         for index, lname in enumerate(cls.lines._getlines()):
-            setattr(cls, lname, LineAlias(index))
+            if not hasattr(cls, lname) or isinstance(getattr(cls, lname), _LineGetter):
+                setattr(cls, lname, _LineGetter(index))
         for lalias, target in linealias.items():
             index = target if isinstance(target, int) else cls.lines._getlines().index(target)
-            setattr(cls, lalias, LineAlias(index))
+            setattr(cls, lalias, _LineGetter(index))
         cls.alias = tuple(alias)
         cls.aliased = aliased
         module = sys.modules[cls.__module__]

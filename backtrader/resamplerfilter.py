@@ -435,7 +435,8 @@ class Replayer(_BaseResampler):
             self._closebar(data, fromcheck, consumed, onedge)
         elif not fromcheck:
             # the bar goes on: fold the new data into it and show it in place
-            self.bar.bupdate(data)
+            if not consumed:
+                self.bar.bupdate(data)
             if not self._firstbar:
                 data.backwards(force=True)
             data._updatebar(self.bar.lvalues(), forward=False, ago=0)

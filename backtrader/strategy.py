@@ -245,29 +245,42 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
     def _advance_plan(self):
         """(clock line, own line, indicator) for every strategy-level
         indicator, so the per-bar check reads two counters."""
+        from .indicator import Indicator
         plan = []
         for ind in self._lineiterators[LineIterator.IndType]:
             own = _first_line(ind)
             clk = _first_line(ind._clock)
-            plan.append((clk, own, ind))
+            # buffers moved directly when the standard advance applies
+            if isinstance(ind, LineBuffer):
+                bufs = [ind] if type(ind).advance is LineBuffer.advance else None
+            else:
+                bufs = (list(ind.lines.lines)
+                        if type(ind).advance is Indicator.advance else None)
+            plan.append((clk, own, ind, bufs))
         return plan
 
     def _oncepost(self, dt):
-        plan = self._advplan
-        if plan is None:
-            plan = self._advplan = self._advance_plan()
-        for clk, own, ind in plan:
-            if clk is None or own is None:
-                if len(ind._clock) > len(ind):
-                    ind.advance()
-            elif clk.lencount > own.lencount:
-                ind.advance()
+        # the strategy moves first: operations built in __init__ use it as clock
         line = self.lines.datetime
         if line.idx + 1 < len(line.array):
             self.lines.advance()
         else:
             self.lines.forward()
         line[0] = dt
+        plan = self._advplan
+        if plan is None:
+            plan = self._advplan = self._advance_plan()
+        for clk, own, ind, bufs in plan:
+            if clk is None or own is None:
+                if len(ind._clock) > len(ind):
+                    ind.advance()
+            elif clk.lencount > own.lencount:
+                if bufs is None:
+                    ind.advance()
+                else:
+                    for buf in bufs:
+                        buf.idx += 1
+                        buf.lencount += 1
         self._notify()
         minperstatus = self._getminperstatus()
         if minperstatus < 0:

@@ -99,13 +99,18 @@ def record(path: str, scenarios: dict, modes: dict = MODES) -> None:
         raise SystemExit('refusing to record with %s' % bt.__file__)
     results = {}
     for name, func in scenarios.items():
-        per_mode = {}
+        # identical results of several modes are stored once
+        unique: list = []
+        index = {}
         for mode in modes:
             try:
-                per_mode[mode] = run_scenario(func, bt, mode, modes)
+                result = run_scenario(func, bt, mode, modes)
             except Exception as exc:  # noqa: BLE001 - recorded as data
-                per_mode[mode] = {'__raises__': type(exc).__name__}
-        results[name] = per_mode
+                result = {'__raises__': type(exc).__name__}
+            if result not in unique:
+                unique.append(result)
+            index[mode] = unique.index(result)
+        results[name] = {'modes': index, 'results': unique}
     source = Path(path).read_text()
     head, rest = source.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
@@ -124,7 +129,8 @@ def check(expected: dict, scenarios: dict, name: str, mode: str,
     """Run scenario ``name`` in ``mode`` with this package and compare it with
     upstream's result."""
     import backtrader as bt
-    want = expected[name][mode]
+    recorded = expected[name]
+    want = recorded['results'][recorded['modes'][mode]]
     if isinstance(want, dict) and '__raises__' in want:
         try:
             scenarios[name](bt, **modes[mode])

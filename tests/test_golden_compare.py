@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from golden_compare import compare, floats_equal
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # any import mode
+
+from golden_compare import compare, floats_equal  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / 'tools'))
 import record_goldens  # noqa: E402
@@ -139,3 +141,28 @@ def test_shared_parts_are_referenced_and_expanded():
     assert golden['results'][2]['arrays'] == {'__same_as__': 0}
     for m in modes:
         assert _harness.expand_result(golden, m) == child['results'][m]
+
+
+def test_modes_and_exception_records():
+    from scenarios import _harness
+    assert len(_harness.MODES) == 16
+    assert _harness.mode_key(True, False, -1) == 'ro1_pl0_eb-1'
+    assert _harness.MODES['ro0_pl1_eb1'] == (False, True, 1)
+    rec = _harness.exception_record(ValueError('bad <x at 0x7f00ab12>'))
+    assert rec == {'__exception__': {'type': 'ValueError',
+                                     'message': 'bad <x at 0x...>'}}
+
+
+def test_every_scenario_module_defines_run():
+    # parsed, not imported: importing needs a working backtrader
+    import ast
+    from scenarios import _harness
+    names = _harness.scenario_names()
+    assert len(names) > 40
+    for name in names:
+        tree = ast.parse((_harness.SCENARIO_DIR / (name + '.py')).read_text())
+        funcs = {n.name: n for n in tree.body
+                 if isinstance(n, ast.FunctionDef)}
+        assert 'run' in funcs, name
+        args = [a.arg for a in funcs['run'].args.args]
+        assert args[:3] == ['runonce', 'preload', 'exactbars'], name

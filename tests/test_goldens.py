@@ -10,12 +10,15 @@ upstream's error as the reason.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from golden_compare import compare
-from scenarios import _harness
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # any import mode
+
+from golden_compare import compare  # noqa: E402
+from scenarios import _harness  # noqa: E402
 
 GOLDEN_DIR = Path(__file__).resolve().parent / 'goldens'
 

@@ -146,6 +146,7 @@ def record(python: str, name: str, isolate: bool, check: bool) -> dict:
         'name': name, 'file': child['backtrader_file'],
         'errors': child['errors'], 'seconds': time.perf_counter() - t0,
         'slowest': max(child['seconds'].values()),
+        'cpu': sum(child['seconds'].values()),
         'unique': len(set(json.dumps(r) for r in child['results'].values())),
         'size': len(text), 'changed': None,
     }
@@ -205,7 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     print('backtrader imported from', summaries[0]['file'])
     for s in summaries:
         report(s, args.traceback)
-    print('%d scenarios in %.1fs' % (len(summaries), time.perf_counter() - t0))
+    print('%d scenarios in %.1fs (%.1fs CPU in scenario runs)'
+          % (len(summaries), time.perf_counter() - t0,
+             sum(s['cpu'] for s in summaries)))
     if args.check and any(s['changed'] for s in summaries):
         return 1
     return 0

@@ -115,6 +115,9 @@ def main() -> int:
             path = Path(args.full) / ('%s.json' % dataset)
             path.write_text(json.dumps(raw, allow_nan=True))
         print(dataset, 'done', file=sys.stderr)
+    names = harness.api_names(bt)
+    golden['api'] = {'names': names, 'classes': harness.describe(bt, names),
+                     'movav': harness.movav_names(bt)}
     golden['datasets'] = {k: golden['datasets'][k] for k in harness.DATASETS
                           if k in golden['datasets']}
     text = json.dumps(golden, indent=0, allow_nan=True, sort_keys=False)

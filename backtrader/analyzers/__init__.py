@@ -5,7 +5,7 @@ from ..mathsupport import average, standarddev  # noqa: F401
 from ..order import Order  # noqa: F401
 from ..position import Position  # noqa: F401
 from ..utils.autodict import AutoDict, AutoOrderedDict  # noqa: F401
-from ..utils.py3 import MAXINT  # noqa: F401
+from ..utils.py3 import MAXINT, items, iteritems, itervalues, range  # noqa: F401
 from collections import OrderedDict  # noqa: F401
 
 from .annualreturn import *  # noqa: F401,F403
@@ -17,3 +17,9 @@ from .sqn import *  # noqa: F401,F403
 from .returns import *  # noqa: F401,F403
 from .positions import *  # noqa: F401,F403
 from .transactions import *  # noqa: F401,F403
+from .logreturnsrolling import *  # noqa: F401,F403
+from .leverage import *  # noqa: F401,F403
+from .periodstats import *  # noqa: F401,F403
+from .calmar import *  # noqa: F401,F403
+from .vwr import *  # noqa: F401,F403
+from .pyfolio import *  # noqa: F401,F403

@@ -13,13 +13,14 @@ _WONLOST = ('won', 'lost')
 
 
 def _extreme(node: Any, key: str, value: Any, lowest: bool) -> None:
-    """Keep in ``node[key]`` the max (or min) of its current value (0 when
-    unset) and ``value``."""
+    """Keep in ``node[key]`` the max (or, for losses, the min: the biggest
+    loss) of its current value (0 when unset) and ``value``."""
     current = node[key] or 0.0
     node[key] = min(current, value) if lowest else max(current, value)
 
 
 def _len_max(node: Any, barlen: int) -> None:
+    """Longest length seen (0 when unset)."""
     node.max = max(node.max or 0, barlen)
 
 

@@ -531,6 +531,8 @@ class BackBroker(MatchingMixin, BrokerBase):
         for data, pos in self.positions.items():
             if pos:
                 comminfo = self.getcommissioninfo(data)
+                if comminfo._stocklike:
+                    continue  # stocks settle on sale, nothing moves per bar
                 close = data.close[0]
                 self.cash += comminfo.cashadjust(pos.size, pos.adjbase, close)
                 pos.adjbase = close

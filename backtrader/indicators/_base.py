@@ -1,30 +1,37 @@
 """Building blocks shared by the indicators of this package.
 
+As upstream, only the basic operations (``basicops``, NonZeroDifference)
+compute in their own ``next``/``once``.  Every other indicator is a
+declaration: ``__init__`` creates children and binds its output lines to
+them.  Users therefore keep upstream's freedom to subclass an indicator and
+add ``next``, or lines built with operators on its lines, without losing the
+parent's values.
+
 * :func:`checked_period` validates a ``period`` parameter;
-* :class:`SourceMixIn` gives an indicator ``_src``, the line its data
-  contributes (the first line of the first data);
-* :func:`lines_minperiod` records on the output lines of an indicator that
-  computes them itself (in ``next``/``once``) from which bar they are valid,
-  as upstream's bound lines report it;
-* :class:`Formula` is a line computed elementwise from other lines by a
-  scalar function (per bar) and its bit-identical vectorised twin (batch).
+* :class:`SourceMixIn` gives a self-computing indicator ``_src``, the line
+  its data contributes (the first line of the first data);
+* :func:`lines_minperiod` makes the output lines of a self-computing
+  indicator report from which bar they are valid;
+* :class:`Formula` is a line computed elementwise from other lines (current
+  or some bars ago) by a scalar function (per bar) and its bit-identical
+  vectorised twin (batch): one object where upstream chains several
+  operations;
+* :func:`bind_output` binds an output line to a child.
 """
 from __future__ import annotations
 
 import functools
 import operator
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from ..indicator import Indicator
 from ..linebuffer import LineActions, npview
 from ..lineroot import LineRoot, LineSingle
-from ._kernels import check_divisor
 
 __all__ = ['checked_period', 'SourceMixIn', 'lines_minperiod', 'Formula',
-           'computed_by_children', 'movav_class_of', 'inner_movav',
-           'bind_output', '_LagIndicator']
+           'bind_output']
 
 
 def checked_period(value: Any, name: str = 'period', minimum: int = 1) -> int:
@@ -46,12 +53,8 @@ class SourceMixIn:
         return self.data.lines[0]
 
 
-def lines_minperiod(ind: Any, minperiod: int | None = None) -> None:
-    """Make every output line of ``ind`` report ``minperiod`` (default: the
-    indicator's, after its children are known)."""
-    if minperiod is None:
-        minperiod = max([ind._minperiod] +
-                        [c._minperiod for c in ind._lineiterators[ind.IndType]])
+def lines_minperiod(ind: Any, minperiod: int) -> None:
+    """Make ``ind`` and every output line of it report ``minperiod``."""
     ind.updateminperiod(minperiod)
     for line in ind.lines:
         line.updateminperiod(minperiod)
@@ -68,62 +71,37 @@ def _as_line(obj: Any):
 class Formula(LineActions):
     """``scalar(*values)`` of its input lines at every bar.
 
-    ``vector`` receives numpy arrays (the inputs over the bars to compute) and
-    must return exactly what ``scalar`` returns value by value.
+    ``lags`` (default all 0) says how many bars ago each input is read.
+    ``vector`` receives numpy arrays (the inputs over the bars to compute,
+    shifted by their lags) and must return exactly what ``scalar`` returns
+    value by value (raising where it raises); by default ``scalar`` itself,
+    right when it only uses arithmetic that cannot divide by zero.
     """
 
-    def __init__(self, scalar: Callable[..., float], vector: Callable[..., Any],
-                 *inputs: Any) -> None:
+    def __init__(self, scalar: Callable[..., Any], vector: Callable[..., Any] | None,
+                 *inputs: Any, lags: Sequence[int] = ()) -> None:
         super().__init__()
         self._inputs = [_as_line(i) for i in inputs]
+        self._lags = tuple(lags) or (0,) * len(self._inputs)
+        if len(self._lags) != len(self._inputs):
+            raise ValueError('lags must give one lag per input')
         self._clock = self._inputs[0]
         self._scalar = scalar
-        self._vector = vector
+        self._vector = vector or scalar
+        self.updateminperiod(max(line._minperiod + lag
+                                 for line, lag in zip(self._inputs, self._lags)))
 
     def next(self) -> None:
-        self[0] = self._scalar(*[line.array[line.idx] for line in self._inputs])
+        self[0] = self._scalar(*[line.array[line.idx - lag]
+                                 for line, lag in zip(self._inputs, self._lags)])
 
     def once(self, start: int, end: int) -> None:
         if end <= start:
             return
-        args = [npview(line)[start:end] for line in self._inputs]
-        npview(self)[start:end] = self._vector(*args)
-
-
-def _noop(*args: Any) -> None:
-    return None
-
-
-_HOOKS = ('prenext', 'nextstart', 'next', 'preonce', 'oncestart', 'once')
-
-
-def computed_by_children(ind: Any) -> None:
-    """Switch off the computation ``ind`` inherits: its lines are bound to
-    children created in ``__init__`` (used by the Envelope/Oscillator mixins,
-    which reuse a moving average class but output something else)."""
-    for hook in _HOOKS:
-        setattr(ind, hook, _noop)
-
-
-def movav_class_of(ind: Any) -> type | None:
-    """The moving average class an Envelope/Oscillator variant derives from."""
-    from .mabase import MovingAverageBase
-    for klass in type(ind).__mro__:
-        if (isinstance(klass, type) and issubclass(klass, MovingAverageBase)
-                and not getattr(klass, '_mavariant', False)
-                and klass.lines._getlines()):
-            return klass
-    return None
-
-
-def inner_movav(ind: Any):
-    """A plain instance of ``ind``'s moving average over ``ind``'s data, with
-    the same values for the params that class knows."""
-    macls = movav_class_of(ind)
-    if macls is None:
-        return None
-    kwargs = {name: getattr(ind.p, name) for name in macls.params._getkeys()}
-    return macls(ind.data, **kwargs)
+        args = [npview(line)[start - lag:end - lag]
+                for line, lag in zip(self._inputs, self._lags)]
+        with np.errstate(all='ignore'):
+            npview(self)[start:end] = self._vector(*args)
 
 
 def bind_output(target: Any, source: Any) -> None:
@@ -139,39 +117,3 @@ def bind_output(target: Any, source: Any) -> None:
         return
     source = source if isinstance(source, LineSingle) else source.lines[0]
     source(0).addbinding(target)
-
-
-class _LagIndicator(SourceMixIn, Indicator):
-    """``_scalar(data[0], data[-period])`` at every bar (``_vector`` is the
-    same over numpy arrays; by default ``_scalar`` itself, fine when it only
-    uses arithmetic).  ``_divisor`` True: ``data[-period]`` divides, so a zero
-    raises ZeroDivisionError in both modes."""
-    params = (('period', 1),)
-    _divisor = False
-
-    @staticmethod
-    def _scalar(cur: float, ago: float) -> float:
-        raise NotImplementedError
-
-    _vector = None
-
-    def __init__(self):
-        self.addminperiod(checked_period(self.p.period) + 1)
-        super().__init__()
-
-    def next(self):
-        src = self._src
-        arr, i = src.array, src.idx
-        self.line[0] = self._scalar(arr[i], arr[i - self.p.period])
-
-    def once(self, start, end):
-        if end <= start:
-            return
-        lag = self.p.period
-        x = npview(self._src)
-        cur, ago = x[start:end], x[start - lag:end - lag]
-        if self._divisor:
-            check_divisor(ago)
-        vector = self._vector or self._scalar
-        with np.errstate(all='ignore'):
-            npview(self.line)[start:end] = vector(cur, ago)

@@ -2,62 +2,58 @@
 from __future__ import annotations
 
 from ..indicator import Indicator
-from ..linebuffer import npview
 from . import _kernels as K
-from ._base import bind_output
+from ._base import Formula, bind_output
 from .smma import SmoothedMovingAverage
 
 __all__ = ['TrueHigh', 'TrueLow', 'TrueRange', 'TR', 'AverageTrueRange', 'ATR']
 
 
-class _PrevCloseBase(Indicator):
-    """Reads the bar's high/low and the previous close (needs 2 bars)."""
-
-    def __init__(self):
-        self.addminperiod(2)
-        super().__init__()
-
-    def _hlc(self, start, end):
-        data = self.data
-        return (npview(data.high)[start:end], npview(data.low)[start:end],
-                npview(data.close)[start - 1:end - 1])
+def _max2(a, b):
+    return b if b > a else a
 
 
-class TrueHigh(_PrevCloseBase):
+def _min2(a, b):
+    return b if b < a else a
+
+
+def _tr(high, low, close1):
+    return _max2(high, close1) - _min2(low, close1)
+
+
+def _vtr(high, low, close1):
+    return K.py_max2(high, close1) - K.py_min2(low, close1)
+
+
+class TrueHigh(Indicator):
     """The higher of today's high and yesterday's close.
 
     Formula: truehigh = max(high, close(-1))
     """
     lines = ('truehigh',)
 
-    def next(self):
-        high, close1 = self.data.high[0], self.data.close[-1]
-        self.line[0] = close1 if close1 > high else high
-
-    def once(self, start, end):
-        if end > start:
-            high, _, close1 = self._hlc(start, end)
-            npview(self.line)[start:end] = K.py_max2(high, close1)
+    def __init__(self):
+        data = self.data
+        bind_output(self.lines.truehigh,
+                    Formula(_max2, K.py_max2, data.high, data.close, lags=(0, 1)))
+        super().__init__()
 
 
-class TrueLow(_PrevCloseBase):
+class TrueLow(Indicator):
     """The lower of today's low and yesterday's close.
 
     Formula: truelow = min(low, close(-1))
     """
     lines = ('truelow',)
 
-    def next(self):
-        low, close1 = self.data.low[0], self.data.close[-1]
-        self.line[0] = close1 if close1 < low else low
-
-    def once(self, start, end):
-        if end > start:
-            _, low, close1 = self._hlc(start, end)
-            npview(self.line)[start:end] = K.py_min2(low, close1)
+    def __init__(self):
+        data = self.data
+        bind_output(self.lines.truelow,
+                    Formula(_min2, K.py_min2, data.low, data.close, lags=(0, 1)))
+        super().__init__()
 
 
-class TrueRange(_PrevCloseBase):
+class TrueRange(Indicator):
     """Welles Wilder's true range: the bar's range extended to the previous
     close.
 
@@ -66,17 +62,11 @@ class TrueRange(_PrevCloseBase):
     alias = ('TR',)
     lines = ('tr',)
 
-    def next(self):
+    def __init__(self):
         data = self.data
-        high, low, close1 = data.high[0], data.low[0], data.close[-1]
-        self.line[0] = ((close1 if close1 > high else high)
-                        - (close1 if close1 < low else low))
-
-    def once(self, start, end):
-        if end > start:
-            high, low, close1 = self._hlc(start, end)
-            npview(self.line)[start:end] = (K.py_max2(high, close1)
-                                            - K.py_min2(low, close1))
+        bind_output(self.lines.tr, Formula(_tr, _vtr, data.high, data.low, data.close,
+                                           lags=(0, 0, 1)))
+        super().__init__()
 
 
 class AverageTrueRange(Indicator):

@@ -226,6 +226,10 @@ class Accum(SourceMixIn, Indicator):
     lines = ('accum',)
     params = (('seed', 0.0),)
 
+    def qbuffer(self, savemem=0):
+        super().qbuffer(savemem=savemem)
+        self.line.minbuffer(2)  # next() reads the previous value
+
     def nextstart(self):
         self.line[0] = self.p.seed + self._src[0]
 
@@ -276,6 +280,10 @@ class _Smoothing(Indicator):
 
     Classes using it set ``_alpha`` and ``_alpha1`` (= 1 - alpha).
     """
+
+    def qbuffer(self, savemem=0):
+        super().qbuffer(savemem=savemem)
+        self.line.minbuffer(2)  # next() reads the previous value
 
     def nextstart(self):
         _WindowMean.next(self)

@@ -1,12 +1,9 @@
 """Bollinger Bands."""
 from __future__ import annotations
 
-import numpy as np
-
 from ..indicator import Indicator
-from ..linebuffer import npview
 from . import _kernels as K
-from ._base import bind_output, lines_minperiod
+from ._base import Formula, bind_output
 from .deviation import StandardDeviation
 from .sma import MovingAverageSimple
 
@@ -35,24 +32,13 @@ class BollingerBands(Indicator):
     def __init__(self):
         mid = self.p.movav(self.data, period=self.p.period)
         bind_output(self.lines.mid, mid)
-        self._mid = mid.lines[0]
-        self._dev = StandardDeviation(self.data, mid, period=self.p.period,
-                                      movav=self.p.movav).lines[0]
-        lines_minperiod(self, max(self._mid._minperiod, self._dev._minperiod))
+        dev = StandardDeviation(self.data, mid, period=self.p.period, movav=self.p.movav)
+        factor = self.p.devfactor
+        self._top = Formula(lambda m, d: m + factor * d, None, mid, dev)
+        self._bot = Formula(lambda m, d: m - factor * d, None, mid, dev)
+        bind_output(self.lines.top, self._top)
+        bind_output(self.lines.bot, self._bot)
         super().__init__()
-
-    def next(self):
-        mid, dev = self._mid[0], self.p.devfactor * self._dev[0]
-        self.lines.top[0] = mid + dev
-        self.lines.bot[0] = mid - dev
-
-    def once(self, start, end):
-        if end <= start:
-            return
-        mid = npview(self._mid)[start:end]
-        dev = self.p.devfactor * npview(self._dev)[start:end]
-        npview(self.lines.top)[start:end] = mid + dev
-        npview(self.lines.bot)[start:end] = mid - dev
 
 
 class BollingerBandsPct(BollingerBands):
@@ -63,19 +49,17 @@ class BollingerBandsPct(BollingerBands):
     lines = ('pctb',)
     plotlines = dict(pctb=dict(_name='%B'))
 
-    def next(self):
-        super().next()
-        top, bot = self.lines.top[0], self.lines.bot[0]
-        self.lines.pctb[0] = (self.data[0] - bot) / (top - bot)
+    def __init__(self):
+        super().__init__()
+        bind_output(self.lines.pctb,
+                    Formula(_pctb, _vpctb, self.data, self._top, self._bot))
 
-    def once(self, start, end):
-        super().once(start, end)
-        if end <= start:
-            return
-        top = npview(self.lines.top)[start:end]
-        bot = npview(self.lines.bot)[start:end]
-        width = top - bot
-        K.check_divisor(width)
-        with np.errstate(all='ignore'):
-            npview(self.lines.pctb)[start:end] = (
-                npview(self.data.lines[0])[start:end] - bot) / width
+
+def _pctb(data, top, bot):
+    return (data - bot) / (top - bot)
+
+
+def _vpctb(data, top, bot):
+    width = top - bot
+    K.check_divisor(width)
+    return (data - bot) / width

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..indicator import Indicator
 from ..linebuffer import npview
-from ._base import lines_minperiod
+from ._base import Formula, bind_output
 
 __all__ = ['NonZeroDifference', 'NZD', 'CrossUp', 'CrossDown', 'CrossOver']
 
@@ -23,6 +23,10 @@ class NonZeroDifference(Indicator):
     def __init__(self):
         self._a, self._b = self.data0.lines[0], self.data1.lines[0]
         super().__init__()
+
+    def qbuffer(self, savemem=0):
+        super().qbuffer(savemem=savemem)
+        self.line.minbuffer(2)  # next() and the crossings read nzd(-1)
 
     def nextstart(self):
         self.line[0] = self._a[0] - self._b[0]
@@ -47,9 +51,9 @@ class NonZeroDifference(Indicator):
 
 
 class _Crossing:
-    """Shared by the crossing indicators: ``_combine(up, down)`` turns the
-    bar's upward/downward crossing flags (bools or bool arrays) into the
-    output value."""
+    """Shared by the crossing indicators: their line is ``_combine(up,
+    down)`` of the bar's upward/downward crossing flags (bools, or bool
+    arrays in batch mode)."""
     _mindatas = 2
 
     @staticmethod
@@ -57,22 +61,18 @@ class _Crossing:
         raise NotImplementedError
 
     def __init__(self):
-        self._a, self._b = self.data0.lines[0], self.data1.lines[0]
-        self._nzd = NonZeroDifference(self.data0, self.data1).lines[0]
-        lines_minperiod(self, self._nzd._minperiod + 1)
+        nzd = NonZeroDifference(self.data0, self.data1)
+        combine = self._combine
+
+        def scalar(a, b, before):
+            return combine(before < 0.0 and a > b, before > 0.0 and a < b)
+
+        def vector(a, b, before):
+            return combine((before < 0.0) & (a > b), (before > 0.0) & (a < b))
+
+        bind_output(self.lines[0], Formula(scalar, vector, self.data0, self.data1, nzd,
+                                           lags=(0, 0, 1)))
         super().__init__()
-
-    def next(self):
-        before, a, b = self._nzd[-1], self._a[0], self._b[0]
-        self.line[0] = self._combine(before < 0.0 and a > b, before > 0.0 and a < b)
-
-    def once(self, start, end):
-        if end <= start:
-            return
-        before = npview(self._nzd)[start - 1:end - 1]
-        a, b = npview(self._a)[start:end], npview(self._b)[start:end]
-        npview(self.line)[start:end] = self._combine((before < 0.0) & (a > b),
-                                                     (before > 0.0) & (a < b))
 
 
 class _CrossBase(_Crossing, Indicator):

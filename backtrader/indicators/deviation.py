@@ -4,9 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..indicator import Indicator
-from ..linebuffer import npview
 from . import _kernels as K
-from ._base import Formula, bind_output, lines_minperiod
+from ._base import Formula, bind_output
 from .sma import MovingAverageSimple
 
 __all__ = ['StandardDeviation', 'StdDev', 'MeanDeviation', 'MeanDev']
@@ -50,24 +49,29 @@ class StandardDeviation(Indicator):
     def __init__(self):
         movav, period = self.p.movav, self.p.period
         mean = self.data1 if len(self.datas) > 1 else movav(self.data, period=period)
-        self._mean = mean.lines[0]
-        squares = Formula(_square, _vsquare, self.data)
-        self._meansq = movav(squares, period=period).lines[0]
-        lines_minperiod(self, max(self._mean._minperiod, self._meansq._minperiod))
+        meansq = movav(Formula(_square, _vsquare, self.data), period=period)
+        if self.p.safepow:
+            dev = Formula(_safe_stddev, _vsafe_stddev, meansq, mean)
+        else:
+            dev = Formula(_stddev, _vstddev, meansq, mean)
+        bind_output(self.lines.stddev, dev)
         super().__init__()
 
-    def next(self):
-        diff = self._meansq[0] - pow(self._mean[0], 2)
-        self.line[0] = pow(abs(diff) if self.p.safepow else diff, 0.5)
 
-    def once(self, start, end):
-        if end <= start:
-            return
-        diff = (npview(self._meansq)[start:end]
-                - K.py_pow(npview(self._mean)[start:end], 2.0))
-        if self.p.safepow:
-            diff = np.abs(diff)
-        npview(self.line)[start:end] = K.py_pow(diff, 0.5)
+def _stddev(meansq, mean):
+    return pow(meansq - pow(mean, 2), 0.5)
+
+
+def _safe_stddev(meansq, mean):
+    return pow(abs(meansq - pow(mean, 2)), 0.5)
+
+
+def _vstddev(meansq, mean):
+    return K.py_pow(meansq - K.py_pow(mean, 2.0), 0.5)
+
+
+def _vsafe_stddev(meansq, mean):
+    return K.py_pow(np.abs(meansq - K.py_pow(mean, 2.0)), 0.5)
 
 
 class MeanDeviation(Indicator):

@@ -1,13 +1,14 @@
 """Exponential moving average."""
 from __future__ import annotations
 
-from .basicops import _Smoothing
+from ._base import bind_output
+from .basicops import ExponentialSmoothing
 from .mabase import MovingAverageBase
 
 __all__ = ['ExponentialMovingAverage', 'EMA', 'MovingAverageExponential']
 
 
-class ExponentialMovingAverage(_Smoothing, MovingAverageBase):
+class ExponentialMovingAverage(MovingAverageBase):
     """Exponential smoothing with ``alpha = 2 / (1 + period)``, seeded with
     the simple average of the first ``period`` values.
 
@@ -21,7 +22,7 @@ class ExponentialMovingAverage(_Smoothing, MovingAverageBase):
 
     def __init__(self):
         period = self._checked_period()
-        self.addminperiod(period)
-        self._alpha = 2.0 / (1.0 + period)
-        self._alpha1 = 1.0 - self._alpha
+        alpha = 2.0 / (1.0 + period)
+        bind_output(self.lines.ema,
+                    ExponentialSmoothing(self.data, period=period, alpha=alpha))
         super().__init__()

@@ -7,7 +7,6 @@ average of the package (``SMAEnvelope``, ``MovingAverageSimpleEnvelope``...).
 from __future__ import annotations
 
 from ..indicator import Indicator
-from ._base import computed_by_children, inner_movav
 from .mabase import MovingAverage
 
 __all__ = ['EnvelopeMixIn', 'Envelope']
@@ -30,13 +29,8 @@ class EnvelopeMixIn:
     plotlines = dict(top=dict(_samecolor=True), bot=dict(_samecolor=True))
 
     def __init__(self, *args, **kwargs):
-        inner = inner_movav(self)
-        if inner is not None:
-            self.lines[0] = inner
-            computed_by_children(self)
-            base = inner
-        else:
-            base = self.lines[0]
+        # the class it is mixed into has bound its first line by now
+        base = self.lines[0]
         perc = self.p.perc / 100.0
         self.lines.top = base * (1.0 + perc)
         self.lines.bot = base * (1.0 - perc)

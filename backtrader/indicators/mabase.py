@@ -12,7 +12,7 @@ aliases are created).
 from __future__ import annotations
 
 from ..indicator import Indicator
-from ._base import SourceMixIn, checked_period
+from ._base import checked_period
 
 __all__ = ['MovingAverage', 'MovAv', 'MetaMovAvBase', 'MovingAverageBase']
 
@@ -53,8 +53,12 @@ class MetaMovAvBase(Indicator.__class__):
         return cls
 
 
-class MovingAverageBase(SourceMixIn, Indicator, metaclass=MetaMovAvBase):
+class MovingAverageBase(Indicator, metaclass=MetaMovAvBase):
     """Base of the moving averages: a ``period`` param, drawn on the data.
+
+    A moving average binds its line in ``__init__`` before calling
+    ``super().__init__()``, so mixins (Envelope, Oscillator) that work on
+    that line find it bound.
 
     Params:
       - period (30)

@@ -1,13 +1,13 @@
 """Momentum and rate of change."""
 from __future__ import annotations
 
-from ._base import _LagIndicator
+from ._lagged import _LaggedBase
 
 __all__ = ['Momentum', 'MomentumOscillator', 'MomentumOsc', 'RateOfChange', 'ROC',
            'RateOfChange100', 'ROC100']
 
 
-class Momentum(_LagIndicator):
+class Momentum(_LaggedBase):
     """Change of the data over ``period`` bars.
 
     Formula: momentum = data - data(-period)
@@ -24,7 +24,7 @@ class Momentum(_LagIndicator):
         return cur - ago
 
 
-class MomentumOscillator(_LagIndicator):
+class MomentumOscillator(_LaggedBase):
     """Ratio of the data to its value ``period`` bars ago, in percent.
 
     Formula: momosc = 100 * (data / data(-period))
@@ -46,7 +46,7 @@ class MomentumOscillator(_LagIndicator):
         return 100.0 * (cur / ago)
 
 
-class RateOfChange(_LagIndicator):
+class RateOfChange(_LaggedBase):
     """Relative change of the data over ``period`` bars.
 
     Formula: roc = (data - data(-period)) / data(-period)
@@ -64,7 +64,7 @@ class RateOfChange(_LagIndicator):
         return (cur - ago) / ago
 
 
-class RateOfChange100(_LagIndicator):
+class RateOfChange100(_LaggedBase):
     """Relative change of the data over ``period`` bars, in percent.
 
     Formula: roc100 = 100 * (data - data(-period)) / data(-period)

@@ -8,9 +8,7 @@ average of the package (``SMAOsc``, ``MovingAverageSimpleOscillator``...).
 from __future__ import annotations
 
 from ..indicator import Indicator
-from ..linebuffer import npview
 from ..lineroot import LineRoot
-from ._base import computed_by_children, inner_movav, lines_minperiod
 from .mabase import MovingAverage
 
 __all__ = ['OscillatorMixIn', 'Oscillator']
@@ -24,12 +22,9 @@ class OscillatorMixIn(Indicator):
     plotlines = dict(_0=dict(_name='osc'))
 
     def __init__(self):
-        inner = inner_movav(self)
-        if inner is None:
-            raise TypeError('%s: OscillatorMixIn needs a moving average class'
-                            % type(self).__name__)
-        self.lines[0] = self.data - inner
-        computed_by_children(self)
+        # the moving average has bound its line: the data's oscillation
+        # around it replaces it (computed after it, on every bar)
+        self.lines[0] = self.data - self.lines[0]
         super().__init__()
 
 
@@ -44,23 +39,14 @@ class Oscillator(Indicator):
 
     def __init__(self):
         if len(self.datas) > 1:
-            self._a, self._b = self.data0.lines[0], self.data1.lines[0]
+            data0, data1 = self.data0, self.data1
         else:
-            own = getattr(self.data, 'data', None)
-            if not isinstance(own, LineRoot):
+            data0, data1 = getattr(self.data, 'data', None), self.data
+            if not isinstance(data0, LineRoot):
                 raise TypeError('Oscillator needs two datas or an indicator with '
                                 'a data, got %r' % (self.data,))
-            self._a, self._b = own.lines[0], self.data.lines[0]
-        lines_minperiod(self, max(self._a._minperiod, self._b._minperiod))
+        self.lines.osc = data0 - data1
         super().__init__()
-
-    def next(self):
-        self.line[0] = self._a[0] - self._b[0]
-
-    def once(self, start, end):
-        if end > start:
-            npview(self.line)[start:end] = (npview(self._a)[start:end]
-                                            - npview(self._b)[start:end])
 
 
 _DOC = """%s of the data minus %s.

@@ -1,12 +1,12 @@
 """Percent change over a period."""
 from __future__ import annotations
 
-from ._base import _LagIndicator
+from ._lagged import _LaggedBase
 
 __all__ = ['PercentChange', 'PctChange']
 
 
-class PercentChange(_LagIndicator):
+class PercentChange(_LaggedBase):
     """Change of the data over ``period`` bars relative to the older value.
 
     Formula: pctchange = data / data(-period) - 1

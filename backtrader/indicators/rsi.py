@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..indicator import Indicator
-from ..linebuffer import npview
 from . import _kernels as K
-from ._base import _LagIndicator, lines_minperiod
+from ._base import Formula, bind_output
+from ._lagged import _LaggedBase
 from .smma import SmoothedMovingAverage
 from .sma import MovingAverageSimple
 from .ema import ExponentialMovingAverage
@@ -20,7 +20,7 @@ def _positive(d):
     return 0.0 if 0.0 > d else d
 
 
-class UpDay(_LagIndicator):
+class UpDay(_LaggedBase):
     """How much the data rose over ``period`` bars, 0 if it did not.
 
     Formula: upday = max(data - data(-period), 0.0)
@@ -36,7 +36,7 @@ class UpDay(_LagIndicator):
         return K.py_max2(cur - ago, 0.0)
 
 
-class DownDay(_LagIndicator):
+class DownDay(_LaggedBase):
     """How much the data fell over ``period`` bars, 0 if it did not.
 
     Formula: downday = max(data(-period) - data, 0.0)
@@ -52,7 +52,7 @@ class DownDay(_LagIndicator):
         return K.py_max2(ago - cur, 0.0)
 
 
-class UpDayBool(_LagIndicator):
+class UpDayBool(_LaggedBase):
     """1.0 if the data is above its value ``period`` bars ago, else 0.0."""
     lines = ('upday',)
 
@@ -61,7 +61,7 @@ class UpDayBool(_LagIndicator):
         return cur > ago
 
 
-class DownDayBool(_LagIndicator):
+class DownDayBool(_LaggedBase):
     """1.0 if the data is below its value ``period`` bars ago, else 0.0."""
     lines = ('downday',)
 
@@ -114,40 +114,45 @@ class RelativeStrengthIndex(Indicator):
 
     def __init__(self):
         movav, period = self.p.movav, self.p.period
-        self._up = movav(UpDay(self.data, period=self.p.lookback), period=period).lines[0]
-        self._down = movav(DownDay(self.data, period=self.p.lookback),
-                           period=period).lines[0]
-        self._highrs = _rs_of(self.p.safehigh)
-        self._lowrs = _rs_of(self.p.safelow)
-        lines_minperiod(self)
+        up = movav(UpDay(self.data, period=self.p.lookback), period=period)
+        down = movav(DownDay(self.data, period=self.p.lookback), period=period)
+        if self.p.safediv:
+            scalar, vector = _safe_rsi(_rs_of(self.p.safehigh), _rs_of(self.p.safelow))
+        else:
+            scalar, vector = _rsi, _vrsi
+        bind_output(self.lines.rsi, Formula(scalar, vector, up, down))
         super().__init__()
 
-    def next(self):
-        up, down = self._up[0], self._down[0]
-        if not self.p.safediv:
-            rs = up / down
-        elif down == 0.0:
-            rs = self._lowrs if up == 0.0 else self._highrs
+
+def _rsi(up, down):
+    return 100.0 - 100.0 / (1.0 + up / down)
+
+
+def _vrsi(up, down):
+    K.check_divisor(down)
+    den = 1.0 + up / down
+    K.check_divisor(den)
+    return 100.0 - 100.0 / den
+
+
+def _safe_rsi(highrs, lowrs):
+    """RSI where a zero average down move gives the ratio of ``safehigh``
+    (``safelow`` when the up move is zero too) instead of raising."""
+    def scalar(up, down):
+        if down == 0.0:
+            rs = lowrs if up == 0.0 else highrs
         else:
             rs = up / down
-        self.line[0] = 100.0 - 100.0 / (1.0 + rs)
+        return 100.0 - 100.0 / (1.0 + rs)
 
-    def once(self, start, end):
-        if end <= start:
-            return
-        up = npview(self._up)[start:end]
-        down = npview(self._down)[start:end]
+    def vector(up, down):
         zero = down == 0.0
-        with np.errstate(all='ignore'):
-            if not self.p.safediv:
-                K.check_divisor(down)
-                rs = up / down
-            else:
-                rs = np.where(zero, np.where(up == 0.0, self._lowrs, self._highrs),
-                              up / np.where(zero, 1.0, down))
-            den = 1.0 + rs
-            K.check_divisor(den)
-            npview(self.line)[start:end] = 100.0 - 100.0 / den
+        rs = np.where(zero, np.where(up == 0.0, lowrs, highrs),
+                      up / np.where(zero, 1.0, down))
+        den = 1.0 + rs
+        K.check_divisor(den)
+        return 100.0 - 100.0 / den
+    return scalar, vector
 
 
 class RSI_SMA(RSI):  # noqa: F821 - alias class made by the metaclass

@@ -1,13 +1,14 @@
 """Simple moving average."""
 from __future__ import annotations
 
-from .basicops import _WindowMean
+from ._base import bind_output
+from .basicops import Average
 from .mabase import MovingAverageBase
 
 __all__ = ['MovingAverageSimple', 'SMA', 'SimpleMovingAverage']
 
 
-class MovingAverageSimple(_WindowMean, MovingAverageBase):
+class MovingAverageSimple(MovingAverageBase):
     """Non-weighted average of the last ``period`` values.
 
     Formula: sma = fsum(data[-period + 1 .. 0]) / period
@@ -20,5 +21,6 @@ class MovingAverageSimple(_WindowMean, MovingAverageBase):
     lines = ('sma',)
 
     def __init__(self):
-        self.addminperiod(self._checked_period())
+        bind_output(self.lines.sma,
+                    Average(self.data, period=self._checked_period()))
         super().__init__()

@@ -1,14 +1,15 @@
 """Smoothed (Wilder's, modified) moving average."""
 from __future__ import annotations
 
-from .basicops import _Smoothing
+from ._base import bind_output
+from .basicops import ExponentialSmoothing
 from .mabase import MovingAverageBase
 
 __all__ = ['SmoothedMovingAverage', 'SMMA', 'WilderMA', 'MovingAverageSmoothed',
            'MovingAverageWilder', 'ModifiedMovingAverage']
 
 
-class SmoothedMovingAverage(_Smoothing, MovingAverageBase):
+class SmoothedMovingAverage(MovingAverageBase):
     """Exponential smoothing with ``alpha = 1 / period`` (Welles Wilder),
     seeded with the simple average of the first ``period`` values.
 
@@ -23,7 +24,7 @@ class SmoothedMovingAverage(_Smoothing, MovingAverageBase):
 
     def __init__(self):
         period = self._checked_period()
-        self.addminperiod(period)
-        self._alpha = 1.0 / period
-        self._alpha1 = 1.0 - self._alpha
+        alpha = 1.0 / period
+        bind_output(self.lines.smma,
+                    ExponentialSmoothing(self.data, period=period, alpha=alpha))
         super().__init__()

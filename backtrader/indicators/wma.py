@@ -1,13 +1,8 @@
 """Weighted moving average."""
 from __future__ import annotations
 
-import math
-import operator
-
-import numpy as np
-
-from ..linebuffer import npview
-from . import _kernels as K
+from ._base import bind_output
+from .basicops import AverageWeighted
 from .mabase import MovingAverageBase
 
 __all__ = ['WeightedMovingAverage', 'WMA', 'MovingAverageWeighted']
@@ -28,21 +23,8 @@ class WeightedMovingAverage(MovingAverageBase):
 
     def __init__(self):
         period = self._checked_period()
-        self.addminperiod(period)
-        self._coef = 2.0 / (period * (period + 1.0))
-        self._weights = tuple(float(w) for w in range(1, period + 1))
+        coef = 2.0 / (period * (period + 1.0))
+        weights = tuple(float(w) for w in range(1, period + 1))
+        bind_output(self.lines.wma, AverageWeighted(self.data, period=period,
+                                                    coef=coef, weights=weights))
         super().__init__()
-
-    def next(self):
-        src = self._src
-        i = src.idx
-        window = src.array[i - self.p.period + 1:i + 1]
-        self.line[0] = self._coef * math.fsum(map(operator.mul, window, self._weights))
-
-    def once(self, start, end):
-        if end <= start:
-            return
-        period = self.p.period
-        x = npview(self._src)[start - period + 1:end]
-        sums = K.window_fsum(x, period, np.asarray(self._weights))
-        npview(self.line)[start:end] = self._coef * sums

@@ -40,9 +40,16 @@ class BuySell(Observer):
         self._counts = {'buy': 0, 'sell': 0}
 
     def next(self) -> None:
+        orders = self._owner._orderspending
+        if not orders:
+            lines = self.lines
+            buy, sell = lines.buy[0], lines.sell[0]
+            if buy != buy and sell != sell:  # nothing on this bar, nothing new
+                self._counts['buy'] = self._counts['sell'] = 0
+                return
         buys, sells = [], []
         data = self.data
-        for order in self._owner._orderspending:
+        for order in orders:
             if order.data is not data or not order.executed.size:
                 continue
             if order.isbuy():

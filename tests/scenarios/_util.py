@@ -84,7 +84,7 @@ def fl(x: Any) -> Any:
 
 
 def dtiso(num: Any) -> Any:
-    """A backtrader float datetime as an ISO string; falsy values kept as is."""
+    """A backtrader float datetime as ISO string; falsy values kept."""
     if num is None:
         return None
     if not num or (isinstance(num, float) and math.isnan(num)):

@@ -2,8 +2,6 @@
 stock-like and futures-like commission schemes."""
 import datetime
 
-import backtrader as bt
-
 from scenarios._util import btcsv, cerebro, LogStrategy
 
 

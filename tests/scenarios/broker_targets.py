@@ -3,8 +3,6 @@ getposition, getpositionbyname, getpositions, broker.getposition) and
 trade.history with tradehistory=True."""
 import datetime
 
-import backtrader as bt
-
 from scenarios._util import btcsv, cerebro, history_snap, LogStrategy
 
 TARGETS = {

@@ -42,6 +42,13 @@ SPECS = [
     ('ModifiedMovingAverage', lambda s: ind.ModifiedMovingAverage(period=4)),
     ('MovAv_Smoothed', lambda s: MA.Smoothed(s.data.low, period=6)),
     ('ema_of_wma', lambda s: bt.ind.EMA(bt.ind.WMA(period=4), period=3)),
+    ('MovAv_WMA', lambda s: MA.WMA(period=5)),
+    ('MovAv_SMMA', lambda s: MA.SMMA(period=5)),
+    ('MovAv_Wilder', lambda s: MA.Wilder(period=6)),
+    ('MovAv_Modified', lambda s: MA.Modified(period=6)),
+    ('MovingAverage_Simple', lambda s: ind.MovingAverage.Simple(period=8)),
+    ('MovAv_MovingAverageExponential',
+     lambda s: MA.MovingAverageExponential(period=8)),
 ]
 
 ARRAYS = ('sma', 'ema', 'smma')

@@ -1,4 +1,5 @@
-"""Less common moving averages, envelopes/oscillator variants, PSAR, Ichimoku."""
+"""Less common moving averages, envelope/oscillator variants, PSAR,
+Ichimoku and Heikin Ashi."""
 import datetime
 
 import backtrader as bt

@@ -5,8 +5,7 @@ import datetime
 
 import backtrader as bt
 
-from scenarios._util import (bar_dt, btcsv, cerebro, fl, ind_values,
-                             LogStrategy)
+from scenarios._util import bar_dt, btcsv, cerebro, fl, LogStrategy
 
 
 class MTF(LogStrategy):

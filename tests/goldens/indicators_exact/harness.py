@@ -158,6 +158,44 @@ SPECS: list[tuple[str, str]] = [
     ('ROC100', 'bt.ind.ROC100(d)'),
     ('PercentChange', 'bt.ind.PercentChange(d)'),
     ('PctChange_5', 'bt.ind.PctChange(d, period=5)'),
+    ('PctChange_1', 'bt.ind.PctChange(d, period=1)'),
+    # inputs that start later (indicators of indicators), odd params
+    ('StdDev_unsafe', 'bt.ind.StdDev(d, period=3, safepow=False)'),
+    ('StdDev_given_mean', 'bt.ind.StdDev(d, bt.ind.SMA(d, period=10), period=10)'),
+    ('MeanDev_given_mean', 'bt.ind.MeanDev(d, bt.ind.EMA(d, period=10), period=10)'),
+    ('Highest_of_SMA', 'bt.ind.Highest(bt.ind.SMA(d, period=5), period=3)'),
+    ('Highest_1', 'bt.ind.Highest(d, period=1)'),
+    ('WMA_of_SMA', 'bt.ind.WMA(bt.ind.SMA(d, period=3), period=4)'),
+    ('Accum_of_SMA', 'bt.ind.Accum(bt.ind.SMA(d, period=3))'),
+    ('NZD_of_SMAs', 'bt.ind.NZD(bt.ind.SMA(d, period=3), bt.ind.SMA(d, period=7))'),
+    ('RSI_of_EMA', 'bt.ind.RSI(bt.ind.EMA(d, period=5), safediv=True)'),
+    ('StdDev_of_SMA', 'bt.ind.StdDev(bt.ind.SMA(d, period=3), period=4)'),
+    ('FindLastIndexLowest_of_SMA',
+     'bt.ind.FindLastIndexLowest(bt.ind.SMA(d, period=3), period=4)'),
+    ('SumN_volume', 'bt.ind.SumN(d.volume, period=5)'),
+    ('SMA_volume', 'bt.ind.SMA(d.volume, period=4)'),
+    ('UpDay_of_SMA', 'bt.ind.UpDay(bt.ind.SMA(d, period=3), period=2)'),
+    ('DownDay_3', 'bt.ind.DownDay(d, period=3)'),
+    ('Momentum_of_EMA', 'bt.ind.Momentum(bt.ind.EMA(d, period=4), period=3)'),
+    ('AnyN_of_CrossOver',
+     'bt.ind.AnyN(bt.ind.CrossOver(d.close, d.open), period=5)'),
+    ('Oscillator_MACD', 'bt.ind.Oscillator(bt.ind.MACD(d))'),
+    ('Envelope_of_SMA', 'bt.ind.Envelope(bt.ind.SMA(d, period=5), perc=1.0)'),
+    ('ExpSmoothingDynamic_slow_alpha',
+     'bt.ind.ExponentialSmoothingDynamic(d, period=2, '
+     'alpha=bt.ind.SMA(d, period=6) / d / 100.0)'),
+    ('ReduceN_lambda', 'bt.ind.ReduceN(d, function=lambda a, b: a + b, period=3)'),
+    ('FindFirstIndex_custom',
+     'bt.ind.FindFirstIndex(d, period=5, _evalfunc=lambda xs: sorted(xs)[2])'),
+    ('ApplyN_sum', 'bt.ind.ApplyN(d.volume, func=sum, period=3)'),
+    ('CrossOver_high_low', 'bt.ind.CrossOver(d.high, d.low)'),
+    ('CrossDown_EMAs',
+     'bt.ind.CrossDown(bt.ind.EMA(d, period=3), bt.ind.EMA(d, period=8))'),
+    ('Stochastic_wma', 'bt.ind.Stochastic(d, movav=bt.ind.WMA, safediv=True)'),
+    ('MACD_wma', 'bt.ind.MACDHisto(d, movav=bt.ind.WMA)'),
+    ('BBands_smma', 'bt.ind.BBands(d, movav=bt.ind.SMMA, period=7)'),
+    ('ATR_1', 'bt.ind.ATR(d, period=1)'),
+    ('TR_of_data', 'bt.ind.TrueRange(d, plot=False)'),
 ]
 
 
@@ -215,3 +253,118 @@ def collect(ind: Any, nbars: int) -> dict[str, Any]:
         arr = list(ind.lines[i].array)[:nbars]
         lines[name] = [float(v) for v in arr]
     return {'minperiod': ind._minperiod, 'lines': lines}
+
+
+#: modules of upstream's bt.indicators covered here; classes generated in
+#: envelope/oscillator count when their moving average's module is covered
+API_MODULES = ('basicops', 'mabase', 'sma', 'ema', 'wma', 'smma', 'rsi', 'macd',
+               'bollinger', 'atr', 'stochastic', 'crossover', 'momentum',
+               'percentchange', 'deviation', 'oscillator', 'envelope')
+
+#: names bt.indicators re-exports from the core modules
+REEXPORTS = ('Indicator', 'LineActions', 'MAXINT', 'And', 'Or', 'If', 'Max', 'Min',
+             'Sum', 'Cmp', 'CmpEx', 'DivByZero', 'DivZeroByZero', 'Any', 'All',
+             'List', 'Logic', 'MultiLogic', 'MultiLogicReduce', 'Reduce')
+
+
+def _modname(cls: Any) -> str:
+    return cls.__module__.rsplit('.', 1)[-1]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, type):
+        return 'class:' + value.__name__
+    if callable(value):
+        return 'callable:' + getattr(value, '__name__', '?')
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def api_names(bt: Any) -> list[str]:
+    """Public classes of bt.indicators that come from the covered modules."""
+    out = []
+    for name in sorted(dir(bt.indicators)):
+        obj = getattr(bt.indicators, name)
+        if name.startswith('_') or not isinstance(obj, type):
+            continue
+        if not obj.__module__.startswith('backtrader.indicators.'):
+            continue
+        mod = _modname(obj)
+        if mod not in API_MODULES:
+            continue
+        if mod in ('envelope', 'oscillator'):
+            bases = [b for b in obj.__mro__[1:]
+                     if _modname(b) not in ('envelope', 'oscillator', 'mabase')
+                     and b.__module__.startswith('backtrader.indicators.')]
+            if bases and _modname(bases[0]) not in API_MODULES:
+                continue
+        out.append(name)
+    return out
+
+
+def describe(bt: Any, names: list[str]) -> dict[str, Any]:
+    """What users can observe of each class: lines, params and defaults,
+    plot settings, aliases, and which other listed classes it derives from."""
+    base_pi = dict(bt.Indicator.plotinfo._getitems())
+    classes = {n: getattr(bt.indicators, n) for n in names}
+    out = {}
+    for name, cls in classes.items():
+        info: dict[str, Any] = {'module': _modname(cls)}
+        lines = getattr(cls, 'lines', ())
+        info['lines'] = list(lines._getlines()) if hasattr(lines, '_getlines') else list(lines)
+        params = getattr(cls, 'params', ())
+        if hasattr(params, '_getitems'):
+            info['params'] = [[k, _plain(v)] for k, v in params._getitems()]
+        else:
+            info['params'] = _plain(list(params))
+        pi = getattr(cls, 'plotinfo', None)
+        if hasattr(pi, '_getitems'):
+            info['plotinfo'] = {k: _plain(v) for k, v in pi._getitems()
+                                if base_pi.get(k, object()) != v}
+        pl = getattr(cls, 'plotlines', None)
+        if hasattr(pl, '_getitems'):
+            info['plotlines'] = {k: _plain(dict(v._getitems()) if hasattr(v, '_getitems') else v)
+                                 for k, v in pl._getitems()
+                                 if k in info['lines'] or k.startswith('_')}
+        info['alias'] = list(getattr(cls, 'alias', ()))
+        info['aliased'] = getattr(cls, 'aliased', '')
+        info['mindatas'] = getattr(cls, '_mindatas', None)
+        info['subclass_of'] = sorted(o for o, ocls in classes.items()
+                                     if o != name and issubclass(cls, ocls))
+        out[name] = info
+    return out
+
+
+def movav_names(bt: Any) -> dict[str, str]:
+    """Names published on MovingAverage and the class each one gives."""
+    reg = bt.indicators.MovingAverage
+    return {k: getattr(reg, k).__name__ for k in sorted(dir(reg))
+            if not k.startswith('_') and isinstance(getattr(reg, k), type)}
+
+
+def per_bar_recorder(bt: Any, specs: list, sink: dict) -> type:
+    """A strategy class that builds ``specs`` and appends every line's
+    current value to ``sink[key][line]`` at each bar (prenext and next), so
+    full series can be collected even when buffers keep only a few values."""
+
+    class PerBar(bt.Strategy):
+        def __init__(self):
+            self._made = [(key, harness_build(bt, self.data, expr)) for key, expr in specs]
+            for key, ind in self._made:
+                sink[key] = {'minperiod': ind._minperiod,
+                             'lines': {n: [] for n in ind.lines.getlinealiases()}}
+
+        def prenext(self):
+            for key, ind in self._made:
+                for i, values in enumerate(sink[key]['lines'].values()):
+                    values.append(float(ind.lines[i][0]))
+
+        next = prenext
+
+    return PerBar
+
+
+harness_build = build

@@ -1,0 +1,149 @@
+"""Writers: a CSV stream of every bar's values and a summary at the end.
+
+``cerebro.addwriter(bt.WriterFile, csv=True, out='run.csv')`` writes one row
+per bar with the values of the datas, strategies, indicators and observers,
+then a summary of parameters and analyzer results as an indented tree.
+``Analyzer.print()`` uses the same tree format.
+"""
+from __future__ import annotations
+
+import collections.abc
+import io
+import itertools
+import sys
+
+from .metabase import MetaParams
+from .utils.py3 import integer_types, string_types
+
+__all__ = ['WriterBase', 'WriterFile', 'WriterStringIO']
+
+
+class WriterBase(metaclass=MetaParams):
+    pass
+
+
+class WriterFile(WriterBase):
+    """Writes to ``out`` (a path or a file-like object, stdout by default)."""
+
+    params = (
+        ('out', None),
+        ('close_out', False),
+        ('csv', False),
+        ('csvsep', ','),
+        ('csv_filternan', True),
+        ('csv_counter', True),
+        ('indent', 2),
+        ('separators', ['=', '-', '+', '*', '.', '~', '"', '^', '#']),
+        ('seplen', 79),
+        ('rounding', None),
+    )
+
+    def __init__(self):
+        self._len = itertools.count(1)
+        self.headers = []
+        self.values = []
+
+    def _start_output(self):
+        if not hasattr(self, 'out') or not self.out:
+            if self.p.out is None:
+                self.out = sys.stdout
+                self.close_out = False
+            elif isinstance(self.p.out, string_types):
+                self.out = open(self.p.out, 'w')
+                self.close_out = True
+            else:
+                self.out = self.p.out
+                self.close_out = self.p.close_out
+
+    def start(self):
+        self._start_output()
+        if self.p.csv:
+            self.writelineseparator()
+            self.writeiterable(self.headers, counter='Id')
+
+    def stop(self):
+        if self.close_out:
+            self.out.close()
+
+    def next(self):
+        if self.p.csv:
+            self.writeiterable(self.values, func=str, counter=next(self._len))
+            self.values = []
+
+    def addheaders(self, headers):
+        if self.p.csv:
+            self.headers.extend(headers)
+
+    def addvalues(self, values):
+        if self.p.csv:
+            if self.p.csv_filternan:
+                values = ['' if isinstance(v, float) and v != v else v for v in values]
+            self.values.extend(values)
+
+    def writeiterable(self, iterable, func=None, counter=''):
+        if self.p.csv_counter:
+            iterable = itertools.chain([counter], iterable)
+        if func is not None:
+            iterable = map(func, iterable)
+        self.writeline(self.p.csvsep.join(iterable))
+
+    def writeline(self, line):
+        self.out.write(line + '\n')
+
+    def writelines(self, lines):
+        for line in lines:
+            self.out.write(line + '\n')
+
+    def writelineseparator(self, level=0):
+        seps = self.p.separators
+        indent = level * self.p.indent
+        self.writeline(' ' * indent + seps[level % len(seps)] * (self.p.seplen - indent))
+
+    def writedict(self, dct, level=0, recurse=False):
+        """Write a (nested) dict as an indented tree."""
+        if not recurse:
+            self.writelineseparator(level)
+        prefix = ' ' * (level * self.p.indent)
+        for key, val in dct.items():
+            kline = prefix + ('- ' if recurse else '') + str(key) + ':'
+            self._write_entry(kline, val, level, recurse)
+
+    def _write_entry(self, kline, val, level, recurse):
+        from .lineseries import LineSeries
+        if isinstance(val, type) and issubclass(val, LineSeries):
+            self.writeline(kline + ' ' + val.__name__)
+        elif isinstance(val, string_types):
+            self.writeline(kline + ' ' + val)
+        elif isinstance(val, integer_types):
+            self.writeline(kline + ' ' + str(val))
+        elif isinstance(val, float):
+            if self.p.rounding is not None:
+                val = round(val, self.p.rounding)
+            self.writeline(kline + ' ' + str(val))
+        elif isinstance(val, dict):
+            if recurse:
+                self.writelineseparator(level)
+            self.writeline(kline)
+            self.writedict(val, level=level + 1, recurse=True)
+        elif isinstance(val, (list, tuple, collections.abc.Iterable)):
+            self.writeline(kline + ' ' + ', '.join(map(str, val)))
+        else:
+            self.writeline(kline + ' ' + str(val))
+
+
+class WriterStringIO(WriterFile):
+    """A WriterFile collecting its output in ``self.out`` (a StringIO)."""
+
+    params = (('out', io.StringIO),)
+
+    def __init__(self):
+        super().__init__()
+
+    def _start_output(self):
+        out = self.p.out
+        self.out = out() if isinstance(out, type) else out
+        self.close_out = False
+
+    def stop(self):
+        super().stop()
+        self.out.seek(0)

@@ -1,0 +1,47 @@
+"""Indicators give the same values in every run mode.
+
+The values are read bar by bar from a strategy (prenext and next), which
+works even when buffers keep only a few values (exactbars), and compared
+with the digests upstream produced in its default modes.
+
+Upstream itself deviates in some memory-saving modes where an indicator
+reads its own previous value from a buffer that keeps a single value: EMA
+with period 1 (exactbars -2/-1/1), Accum/CumSum and NonZeroDifference
+(exactbars 1) then read a stale value.  This package keeps the values those
+computations need, so it gives the default-mode values in every mode.
+"""
+from __future__ import annotations
+
+import pytest
+
+import backtrader as bt
+
+from test_indicators_exact import (GOLDEN, SPECS, expected, frame_of, harness,
+                                   _mismatch)
+
+MODES = [(-2, True), (-1, True), (0, False), (1, False), (1, True)]
+DATASETS = ('synth', 'day1')
+
+
+@pytest.mark.parametrize('exactbars,preload', MODES)
+@pytest.mark.parametrize('dataset', DATASETS)
+def test_per_bar_values_in_memory_modes(dataset, exactbars, preload):
+    want = expected(dataset, 'next')
+    specs = [s for s in SPECS if 'error' not in want[s[0]]]
+    sink: dict = {}
+    cerebro = bt.Cerebro(stdstats=False, runonce=False, preload=preload,
+                         exactbars=exactbars)
+    cerebro.adddata(bt.feeds.PandasData(dataname=frame_of(dataset), openinterest=None))
+    cerebro.addstrategy(harness.per_bar_recorder(bt, specs, sink))
+    cerebro.run()
+    problems = []
+    for key, _ in specs:
+        for line, digest in want[key]['lines'].items():
+            msg = _mismatch(key, line, digest, sink[key]['lines'][line])
+            if msg:
+                problems.append(msg)
+    assert not problems, '\n'.join(problems)
+
+
+def test_datasets_exist_in_goldens():
+    assert set(DATASETS) <= set(GOLDEN['datasets'])
