@@ -52,3 +52,8 @@ from . import utils as utils  # noqa: F401
 from .brokers.bbroker import BackBroker  # noqa: F401,E402
 from .sizers.fixedsize import SizerFix  # noqa: F401,E402
 from .writer import *  # noqa: F401,F403,E402
+
+# timers, signals and data filters
+from .signal import *  # noqa: F401,F403,E402
+from .signalstrategy import *  # noqa: F401,F403,E402
+from . import signals as signals  # noqa: F401,E402

@@ -270,6 +270,9 @@ class Cerebro(metaclass=MetaParams):
             dataname = dataname.clone()
         dataname.resample(**kwargs)
         self.adddata(dataname, name=name)
+        # resampled bars are built while the source streams: like replay,
+        # this runs the per-bar loop without preloading (as upstream does)
+        self._doreplay = True
         return dataname
 
     # --- strategies ---------------------------------------------------------------
@@ -377,7 +380,7 @@ class Cerebro(metaclass=MetaParams):
         if self.signals:
             signalst, sargs, skwargs = self._signal_strat
             if signalst is None:
-                from .strategy import SignalStrategy
+                from .signalstrategy import SignalStrategy
                 signalst = SignalStrategy
             skwargs = dict(skwargs)
             skwargs.setdefault('signals', self.signals)

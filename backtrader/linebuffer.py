@@ -52,6 +52,7 @@ class LineBuffer(LineSingle):
         self.lencount = 0
         self.extension = 0
         self._keep = 0
+        self._qlen = 0
 
     def get_idx(self):
         return self.idx
@@ -88,7 +89,7 @@ class LineBuffer(LineSingle):
 
     def buflen(self):
         if self.mode == self.QBuffer:
-            return min(len(self.array) - self.extension, self.maxlen)
+            return self._qlen
         return len(self.array) - self.extension
 
     # --- access -------------------------------------------------------------------
@@ -126,13 +127,18 @@ class LineBuffer(LineSingle):
             arr.append(value)
         else:
             arr.extend(array.array('d', [value]) * size)
-        if self._keep and len(arr) > 2 * self._keep + 64:
-            self._trim()
+        if self._keep:
+            # a bounded buffer holds at most ``maxlen`` values
+            self._qlen = min(self._qlen + size, self.maxlen)
+            if len(arr) > 2 * self._keep + 64:
+                self._trim()
 
     def backwards(self, size=1, force=False):
         self.idx -= size
         self.lencount -= size
         del self.array[len(self.array) - size:]
+        if self._keep:
+            self._qlen = max(self._qlen - size, 0)
 
     def rewind(self, size=1):
         self.idx -= size

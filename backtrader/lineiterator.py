@@ -34,16 +34,15 @@ class MetaLineIterator(MetaLineSeries):
         consumed = 0
         mindatas = _obj._mindatas
         for arg in args:
+            # leading line objects are datas; a plain number may stand for a
+            # data only while the class still needs one
             if isinstance(arg, LineRoot):
                 datas.append(LineSeriesMaker(arg))
-            elif not mindatas:
+            elif not mindatas or not isinstance(arg, (int, float)):
                 break
             else:
-                try:
-                    datas.append(LineSeriesMaker(LineNum(arg)))
-                except Exception:
-                    break
-                mindatas = max(0, mindatas - 1)
+                datas.append(LineSeriesMaker(LineNum(arg)))
+            mindatas = max(0, mindatas - 1)
             consumed += 1
         args = args[consumed:]
         if not datas and isinstance(_obj, (IndicatorBase, ObserverBase)):

@@ -390,9 +390,10 @@ class LineSeriesStub(LineSeries):
         if not self.slave:
             self.lines.advance(size)
 
-    def qbuffer(self):
+    def qbuffer(self, savemem=0, replaying=False):
         if not self.slave:
-            self.lines.qbuffer()
+            for line in self.lines:
+                line.qbuffer(savemem=1)
 
     def minbuffer(self, size):
         if not self.slave:

@@ -64,12 +64,19 @@ def test_new_moving_average_is_registered_and_usable_as_movav():
     assert bt.ind.MovingAverage.MidR.__name__ == 'MidR'
     values = {}
     for runonce in (True, False):
-        rsi = _run(lambda d: bt.ind.RSI(d, movav=MidRange, period=5, safediv=True),
-                   runonce=runonce)
-        values[runonce] = list(rsi.lines.rsi.array)
+        mid = _run(lambda d: MidRange(d, period=5), runonce=runonce)
+        values[runonce] = list(mid.lines.midr.array)
+    assert mid._minperiod == 5
+    assert values[True][4:] == values[False][4:]
+    high_low = frame_of('day1')['close'].tolist()[:5]
+    assert values[True][4] == (max(high_low) + min(high_low)) / 2.0
+    # usable wherever a movav param is taken (next mode: an indicator fed by
+    # another indicator and written with next() only cannot run in batch
+    # mode, as upstream)
+    rsi = _run(lambda d: bt.ind.RSI(d, movav=MidRange, period=5, safediv=True),
+               runonce=False)
     assert rsi._minperiod == 6
-    assert values[True][5:] == values[False][5:]
-    assert not any(math.isnan(v) for v in values[True][5:])
+    assert not any(math.isnan(v) for v in list(rsi.lines.rsi.array)[5:])
 
 
 def test_every_moving_average_has_envelope_and_oscillator_variants():
@@ -113,3 +120,34 @@ def test_division_by_zero_raises_like_python():
     with pytest.raises(ZeroDivisionError):
         _run(lambda d: bt.ind.StochasticFast(d, period=3), runonce=False,
              dataset='synth')
+
+
+class BandWidth(bt.ind.BollingerBands):
+    """Adds a line built with operators on the parent's lines."""
+    lines = ('width',)
+
+    def __init__(self):
+        super().__init__()
+        self.lines.width = self.lines.top - self.lines.bot
+
+
+class DoubleRSI(bt.ind.RSI):
+    """Adds a line computed in next() from the parent's line."""
+    lines = ('double',)
+
+    def next(self):
+        self.lines.double[0] = 2.0 * self.lines.rsi[0]
+
+
+@pytest.mark.parametrize('runonce', [True, False])
+def test_subclasses_build_on_the_parent_lines(runonce):
+    bw = _run(lambda d: BandWidth(d), runonce=runonce)
+    top, bot, width = (list(line.array) for line in (bw.lines.top, bw.lines.bot,
+                                                     bw.lines.width))
+    assert bw._minperiod == 20
+    assert all(w == t - b for w, t, b in zip(width[19:], top[19:], bot[19:]))
+    assert not any(math.isnan(w) for w in width[19:])
+    dr = _run(lambda d: DoubleRSI(d), runonce=runonce)
+    rsi, double = list(dr.lines.rsi.array), list(dr.lines.double.array)
+    assert all(x == 2.0 * r for x, r in zip(double[14:], rsi[14:]))
+    assert not any(math.isnan(x) for x in double[14:])

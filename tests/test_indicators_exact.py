@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +26,7 @@ def _load_harness():
     spec = importlib.util.spec_from_file_location('indicators_exact_harness',
                                                   EXACT / 'harness.py')
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # classes defined there need their module
     spec.loader.exec_module(module)
     return module
 

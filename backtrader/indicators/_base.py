@@ -90,10 +90,21 @@ class Formula(LineActions):
         self._vector = vector or scalar
         self.updateminperiod(max(line._minperiod + lag
                                  for line, lag in zip(self._inputs, self._lags)))
+        if len(self._inputs) in (2, 3):  # the common cases, without a loop
+            self.next = getattr(self, '_next%d' % len(self._inputs))
 
     def next(self) -> None:
         self[0] = self._scalar(*[line.array[line.idx - lag]
                                  for line, lag in zip(self._inputs, self._lags)])
+
+    def _next2(self) -> None:
+        (a, b), (la, lb) = self._inputs, self._lags
+        self[0] = self._scalar(a.array[a.idx - la], b.array[b.idx - lb])
+
+    def _next3(self) -> None:
+        (a, b, c), (la, lb, lc) = self._inputs, self._lags
+        self[0] = self._scalar(a.array[a.idx - la], b.array[b.idx - lb],
+                               c.array[c.idx - lc])
 
     def once(self, start: int, end: int) -> None:
         if end <= start:

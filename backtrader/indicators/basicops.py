@@ -165,14 +165,9 @@ def _index_last(evalfunc, window) -> int:
     raise ValueError('%r not in window' % (target,))
 
 
-class FindFirstIndex(OperationN):
-    """How many bars ago the most recent value equal to
-    ``_evalfunc(window)`` is.
-
-    Params:
-      - period (1)
-      - _evalfunc (None): callable taking the window, e.g. ``max``
-    """
+class _FindIndex(OperationN):
+    """How many bars ago a value equal to ``_evalfunc(window)`` is: the most
+    recent one (``_first``) or the oldest one."""
     lines = ('index',)
     params = (('_evalfunc', None),)
     _first = True
@@ -189,6 +184,16 @@ class FindFirstIndex(OperationN):
         super().__init__()
 
 
+class FindFirstIndex(_FindIndex):
+    """How many bars ago the most recent value equal to
+    ``_evalfunc(window)`` is.
+
+    Params:
+      - period (1)
+      - _evalfunc (None): callable taking the window, e.g. ``max``
+    """
+
+
 class FindFirstIndexHighest(FindFirstIndex):
     """Bars ago of the most recent highest value of the window."""
     params = (('_evalfunc', max),)
@@ -199,8 +204,13 @@ class FindFirstIndexLowest(FindFirstIndex):
     params = (('_evalfunc', min),)
 
 
-class FindLastIndex(FindFirstIndex):
-    """How many bars ago the oldest value equal to ``_evalfunc(window)`` is."""
+class FindLastIndex(_FindIndex):
+    """How many bars ago the oldest value equal to ``_evalfunc(window)`` is.
+
+    Params:
+      - period (1)
+      - _evalfunc (None): callable taking the window, e.g. ``min``
+    """
     _first = False
 
 
