@@ -57,3 +57,4 @@ from .writer import *  # noqa: F401,F403,E402
 from .signal import *  # noqa: F401,F403,E402
 from .signalstrategy import *  # noqa: F401,F403,E402
 from . import signals as signals  # noqa: F401,E402
+from .timer import *  # noqa: F401,F403,E402

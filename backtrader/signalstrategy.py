@@ -67,13 +67,6 @@ _LONG_EXIT: _Rule = ((SIGNAL_LONGEXIT, _neg), (SIGNAL_LONGEXIT_INV, _pos),
 _SHORT_EXIT: _Rule = ((SIGNAL_SHORTEXIT, _pos), (SIGNAL_SHORTEXIT_INV, _neg),
                       (SIGNAL_SHORTEXIT_ANY, _nonzero))
 
-_LONG_TYPES = (SIGNAL_LONG, SIGNAL_LONG_INV, SIGNAL_LONG_ANY)
-_SHORT_TYPES = (SIGNAL_SHORT, SIGNAL_SHORT_INV, SIGNAL_SHORT_ANY)
-_LONGEXIT_TYPES = (SIGNAL_LONGEXIT, SIGNAL_LONGEXIT_INV, SIGNAL_LONGEXIT_ANY)
-_SHORTEXIT_TYPES = (SIGNAL_SHORTEXIT, SIGNAL_SHORTEXIT_INV,
-                    SIGNAL_SHORTEXIT_ANY)
-
-
 class MetaSigStrategy(MetaStrategy):
     """Keeps the signal logic running when a subclass defines ``next``.
 
@@ -173,36 +166,38 @@ class SignalStrategy(Strategy, metaclass=MetaSigStrategy):
                 return True
         return False
 
-    def _has(self, sigtypes: tuple[int, ...]) -> bool:
-        signals = self._signals
-        return any(signals[sigtype] for sigtype in sigtypes)
-
     def _next_signal(self) -> None:
         if self._sigpending is not None and not self.p._concurrent:
             return
         holds = self._holds
+        signals = self._signals
         ls_long, ls_short = holds(_LS_LONG), holds(_LS_SHORT)
         l_enter, s_enter = holds(_LONG_ENTER), holds(_SHORT_ENTER)
+        go_long, go_short = ls_long or l_enter, ls_short or s_enter
         data = self._sigdata
         size = self.getposition(data).size
-        go_long = ls_long or l_enter
-        go_short = ls_short or s_enter
         if size > 0:
-            if self._signals[SIGNAL_LONGEXIT]:
-                leave = holds(_LONG_EXIT)
-            else:
-                leave = holds(_LONG_LEAVE) or s_enter
-            if ls_short or leave:
+            # a plain LONGEXIT signal takes over closing from the entry side
+            free = not signals[SIGNAL_LONGEXIT]
+            reverse = ls_short or (free and s_enter)
+            if (reverse or holds(_LONG_EXIT)
+                    or (free and holds(_LONG_LEAVE))):
                 self._sigpending = self.close(data=data)
+            if reverse:
+                self._sigpending = self.sell(data=data)
+            if go_long and self.p._accumulate:
+                self._sigpending = self.buy(data=data)
         elif size < 0:
-            if self._signals[SIGNAL_SHORTEXIT]:
-                leave = holds(_SHORT_EXIT)
-            else:
-                leave = holds(_SHORT_LEAVE) or l_enter
-            if ls_long or leave:
+            free = not signals[SIGNAL_SHORTEXIT]
+            reverse = ls_long or (free and l_enter)
+            if (reverse or holds(_SHORT_EXIT)
+                    or (free and holds(_SHORT_LEAVE))):
                 self._sigpending = self.close(data=data)
-        accumulate = self.p._accumulate
-        if go_long and (size <= 0 or accumulate):
+            if reverse:
+                self._sigpending = self.buy(data=data)
+            if go_short and self.p._accumulate:
+                self._sigpending = self.sell(data=data)
+        elif go_long:
             self._sigpending = self.buy(data=data)
-        elif go_short and (size >= 0 or accumulate):
+        elif go_short:
             self._sigpending = self.sell(data=data)

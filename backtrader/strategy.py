@@ -27,6 +27,17 @@ from . import _context
 __all__ = ['Strategy', 'MetaStrategy']
 
 
+def _wants_cashvalue(analyzer):
+    """Whether an analyzer (or one of its children) listens to the
+    per-bar cash/value/fund notifications."""
+    from .analyzer import Analyzer
+    cls = type(analyzer)
+    for name in ('notify_cashvalue', 'notify_fund', '_notify_cashvalue', '_notify_fund'):
+        if getattr(cls, name, None) is not getattr(Analyzer, name):
+            return True
+    return any(_wants_cashvalue(child) for child in getattr(analyzer, '_children', ()))
+
+
 def _first_line(obj):
     """The buffer whose length is ``len(obj)``, or None if there is none."""
     if isinstance(obj, LineBuffer):
@@ -81,6 +92,7 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._minperstatus = 1
         _obj._advplan = None
         _obj._allanalyzers = None
+        _obj._cvanalyzers = None
         _obj._wants_cashvalue = True
         return _obj, args, kwargs
 
@@ -341,6 +353,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         self._periodset()
         self._advplan = None
         self._allanalyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
+        self._cvanalyzers = None
         cls = type(self)
         self._wants_cashvalue = (cls.notify_cashvalue is not Strategy.notify_cashvalue
                                  or cls.notify_fund is not Strategy.notify_fund)
@@ -480,7 +493,10 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                 analyzer._notify_trade(trade)
         if qorders:
             return
-        if not analyzers and not self._wants_cashvalue:
+        cvanalyzers = self._cvanalyzers
+        if cvanalyzers is None:
+            cvanalyzers = self._cvanalyzers = [a for a in analyzers if _wants_cashvalue(a)]
+        if not cvanalyzers and not self._wants_cashvalue:
             return
         broker = self.broker
         cash = broker.getcash()
@@ -489,7 +505,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         fundshares = broker.fundshares
         self.notify_cashvalue(cash, value)
         self.notify_fund(cash, value, fundvalue, fundshares)
-        for analyzer in analyzers:
+        for analyzer in cvanalyzers:
             analyzer._notify_cashvalue(cash, value)
             analyzer._notify_fund(cash, value, fundvalue, fundshares)
 

@@ -70,13 +70,18 @@ def run(frame: pd.DataFrame, runonce: bool, build, copies: int) -> tuple[float, 
     return time.perf_counter() - t0, made
 
 
+def _reset_tree(obj) -> None:
+    for child in getattr(obj, '_lineiterators', {}).get(obj.IndType, []):
+        _reset_tree(child)
+    obj.reset()
+
+
 def inner_once(frame: pd.DataFrame, build) -> float:
-    """Seconds of one indicator's own ``_once`` (this package)."""
+    """Seconds of one indicator's own ``_once`` (this package), children
+    included, without the engine's per-bar work."""
     _, made = run(frame, True, build, 1)
     ind = made[0]
-    ind.lines.reset() if hasattr(ind.lines, 'reset') else None
-    for child in ind._lineiterators[ind.IndType]:
-        child.reset()
+    _reset_tree(ind)
     t0 = time.perf_counter()
     ind._once()
     return time.perf_counter() - t0

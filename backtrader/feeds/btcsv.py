@@ -70,9 +70,14 @@ class BacktraderCSVData(feed.CSVDataBase):
         lines = self.lines
         lines.datetime[0] = self._dtnum(linetokens)
         first = 2 if ntok == 8 else 1
-        tofloat = self._tofloat
-        for offset, name in enumerate(_PRICE_FIELDS):
-            getattr(lines, name)[0] = tofloat(linetokens[first + offset], name)
+        try:
+            values = [float(tok) for tok in linetokens[first:first + 6]]
+        except ValueError:
+            for offset, name in enumerate(_PRICE_FIELDS):
+                self._tofloat(linetokens[first + offset], name)  # raises
+            raise
+        lines.open[0], lines.high[0], lines.low[0], lines.close[0], \
+            lines.volume[0], lines.openinterest[0] = values
         return True
 
     # --- bulk preloading ------------------------------------------------------------

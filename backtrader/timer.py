@@ -1,0 +1,211 @@
+"""Timers: call ``notify_timer`` at a time of day, session start or end.
+
+``cerebro.add_timer`` and ``strategy.add_timer`` create a :class:`Timer`.
+The engine calls :meth:`Timer.start` once with the first data feed and
+:meth:`Timer.check` with the datetime of every bar; ``check`` answers True
+when the timer is due and leaves the scheduled datetime in ``lastwhen``,
+which is what ``notify_timer`` receives as ``when`` (the schedule, not the
+time of the bar that made it due).
+
+A timer works day by day.  On the first bar of a day it decides whether
+the day is eligible (``weekdays``, ``monthdays``, ``allow``) and computes
+the time at which it is due (``when`` plus ``offset``).  The first bar at
+or after that time makes it fire; with ``repeat`` it is then due again one
+``repeat`` later (skipping the slots that fell into a gap in the data)
+until the end of the session.
+
+Day eligibility reproduces backtrader 1.9.78.123 exactly, including the
+way it handles days that were not seen: the days of the week (month) a
+timer may run on are consumed in order; when the first bar of a week
+(month) comes after a scheduled day that was not seen, the timer runs on
+that bar and the next scheduled day of that week (month) is dropped as
+well.  ``weekcarry``/``monthcarry`` only decide what happens when *every*
+remaining day of the week (month) was missed: the timer then runs on the
+next bar, even in the following week (month).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+from typing import Any, Optional
+
+from .feed import AbstractDataBase
+from .metabase import MetaParams
+from .utils.date import date2num, num2date, tzparse
+
+__all__ = ['SESSION_TIME', 'SESSION_START', 'SESSION_END', 'Timer']
+
+SESSION_TIME, SESSION_START, SESSION_END = range(3)
+
+
+def _consume(pending: list, today: int, carry: bool, maycarry: bool) -> bool:
+    """Eligibility of ``today`` against the scheduled days left in the
+    period (``pending``, sorted), dropping the days it accounts for."""
+    missed = bisect.bisect_left(pending, today)
+    carry = carry or (maycarry and missed > 0)
+    if missed < len(pending):
+        hit = missed > 0 or pending[0] == today
+        del pending[:missed + int(hit)]
+    else:
+        hit = False
+        del pending[:]
+    return carry or hit
+
+
+class Timer(metaclass=MetaParams):
+    """A scheduled call of ``notify_timer`` (see the module docstring).
+
+    Params:
+      - ``tid``: the timer's id (set by cerebro).
+      - ``owner``: the object whose ``notify_timer`` is called.
+      - ``strats`` (False): also notify every strategy.
+      - ``when``: a ``datetime.time``, ``SESSION_START`` or ``SESSION_END``
+        (the session times of the reference data).
+      - ``offset`` (timedelta 0): added to ``when``.
+      - ``repeat`` (timedelta 0): run again every ``repeat`` within the
+        session.
+      - ``weekdays`` ([]): ISO weekdays (Monday is 1) it may run on; all
+        when empty.  ``weekcarry`` (False): run on the next day when the
+        remaining weekdays of a week were all missed.
+      - ``monthdays`` ([]): days of the month it may run on; all when
+        empty.  ``monthcarry`` (True): as ``weekcarry``, for months.
+      - ``allow`` (None): callable taking a ``datetime.date``, False to
+        skip that day.
+      - ``tzdata`` (None): time zone of ``when``: None reads it as it is
+        (UTC, session times from the first data), a data feed uses the
+        feed's time zone and sessions, anything else is a time zone.
+      - ``cheat`` (False): checked before the broker processes orders.
+
+    Extra positional and keyword arguments are kept in ``args``/``kwargs``
+    and passed on to ``notify_timer``.
+    """
+
+    SESSION_TIME, SESSION_START, SESSION_END = (SESSION_TIME, SESSION_START,
+                                                SESSION_END)
+
+    params = (
+        ('tid', None),
+        ('owner', None),
+        ('strats', False),
+        ('when', None),
+        ('offset', datetime.timedelta()),
+        ('repeat', datetime.timedelta()),
+        ('weekdays', []),
+        ('weekcarry', False),
+        ('monthdays', []),
+        ('monthcarry', True),
+        ('allow', None),
+        ('tzdata', None),
+        ('cheat', False),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.args = args
+        self.kwargs = kwargs
+        self.lastwhen: Optional[datetime.datetime] = None
+        when = self.p.when
+        if when not in (SESSION_START, SESSION_END) and \
+                not isinstance(when, datetime.time):
+            raise TypeError('Timer: when must be a datetime.time, '
+                            'SESSION_START or SESSION_END, got %r' % (when,))
+        for name in ('offset', 'repeat'):
+            if not isinstance(getattr(self.p, name), datetime.timedelta):
+                raise TypeError('Timer: %s must be a datetime.timedelta' % name)
+
+    # --- setup -----------------------------------------------------------------
+    def start(self, data: Any) -> None:
+        """Fix the time zone and session reference (``data`` is the
+        system's first data feed) and forget any previous run."""
+        tzdata = self.p.tzdata
+        if tzdata is None:
+            self._tz = None
+            self._sessdata = data
+        elif isinstance(tzdata, AbstractDataBase):
+            self._tz = getattr(tzdata, '_tz', None)
+            self._sessdata = tzdata
+        else:
+            self._tz = tzparse(tzdata)
+            self._sessdata = data
+        self._day: Optional[datetime.date] = None
+        self._due: Optional[datetime.datetime] = None  # local wall time
+        self._duenum = 0.0
+        self._endnum = 0.0
+        self._week: Optional[int] = None
+        self._weekleft: list = []
+        self._month: Optional[int] = None
+        self._monthleft: list = []
+        self.lastwhen = None
+
+    def _tonum(self, local: datetime.datetime) -> float:
+        tz = self._tz
+        if tz is not None:
+            return date2num(tz.localize(local))
+        return date2num(local)
+
+    # --- day eligibility -----------------------------------------------------
+    def _week_ok(self, day: datetime.date) -> bool:
+        weekdays = self.p.weekdays
+        if not weekdays:
+            return True
+        _, week, wday = day.isocalendar()
+        carry = False
+        if week != self._week:
+            self._week = week
+            carry = self.p.weekcarry and bool(self._weekleft)
+            self._weekleft = sorted(weekdays)
+        return _consume(self._weekleft, wday, carry, self.p.weekcarry)
+
+    def _month_ok(self, day: datetime.date) -> bool:
+        monthdays = self.p.monthdays
+        if not monthdays:
+            return True
+        carry = False
+        if day.month != self._month:
+            self._month = day.month
+            carry = self.p.monthcarry and bool(self._monthleft)
+            self._monthleft = sorted(monthdays)
+        return _consume(self._monthleft, day.day, carry, self.p.monthcarry)
+
+    def _new_day(self, day: datetime.date) -> None:
+        """Schedule the first call of ``day`` (None if not eligible)."""
+        self._day = day
+        self._due = None
+        if not self._week_ok(day) or not self._month_ok(day):
+            return
+        allow = self.p.allow
+        if allow is not None and not allow(day):
+            return
+        sp = self._sessdata.p
+        when = self.p.when
+        if when == SESSION_START:
+            when = sp.sessionstart
+        elif when == SESSION_END:
+            when = sp.sessionend
+        due = datetime.datetime.combine(day, when) + self.p.offset
+        self._due = due
+        self._duenum = self._tonum(due)
+        self._endnum = self._tonum(datetime.datetime.combine(day, sp.sessionend))
+
+    # --- the per-bar check ---------------------------------------------------
+    def check(self, dt: float) -> bool:
+        """True if the timer is due at ``dt`` (a float datetime of a bar);
+        ``lastwhen`` then holds the scheduled datetime."""
+        day = num2date(dt, self._tz).date()
+        if day != self._day:
+            self._new_day(day)
+        due = self._due
+        if due is None or dt < self._duenum:
+            return False
+        self.lastwhen = due
+        repeat = self.p.repeat
+        self._due = None
+        if repeat:
+            # the next slot after dt, slots that fell into a gap are lost
+            nxt = due + repeat
+            nxtnum = self._tonum(nxt)
+            while nxtnum <= dt:
+                nxt += repeat
+                nxtnum = self._tonum(nxt)
+            if nxtnum <= self._endnum:
+                self._due, self._duenum = nxt, nxtnum
+        return True
