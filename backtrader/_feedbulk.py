@@ -14,6 +14,7 @@ from __future__ import annotations
 import array
 import datetime
 import re
+import sys
 from typing import Any, Callable, Optional
 
 import numpy as np
@@ -160,3 +161,122 @@ def make_strptime(fmt: str) -> Callable[[str], datetime.datetime]:
             return strptime(text, fmt)  # same error as strptime's
 
     return parse
+
+
+# --- whole tables ---------------------------------------------------------------
+# below this many lines pandas is only used if something imported it already
+_PANDAS_IMPORT_ROWS = 100000
+
+
+def _pandas_floats(lines: list, sep: str, ncols: int, strcols: set) -> Optional[list]:
+    """Columns parsed by pandas' C reader (floats exactly as ``float()``
+    reads them), or None when pandas is missing or reads the text in any
+    way ``str.split``/``float`` would not."""
+    pd = sys.modules.get('pandas')
+    if pd is None:
+        if len(lines) < _PANDAS_IMPORT_ROWS:
+            return None  # importing pandas would cost more than it saves
+        try:
+            import pandas as pd
+        except ImportError:
+            return None
+    text = '\n'.join(lines)
+    lowered = text.lower()
+    if len(sep) != 1 or '"' in text or 'true' in lowered or 'false' in lowered:
+        return None  # quoting and booleans: pandas would read them differently
+    import csv
+    import io
+    import warnings
+    options: dict = {}
+    if int(pd.__version__.split('.')[0]) < 3:
+        options['float_precision'] = 'round_trip'  # correctly rounded, as float()
+    dtypes = {i: (object if i in strcols else 'float64') for i in range(ncols)}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            frame = pd.read_csv(io.StringIO(text), sep=sep, header=None,
+                                names=list(range(ncols)), dtype=dtypes, na_filter=False,
+                                engine='c', quoting=csv.QUOTE_NONE, skip_blank_lines=False,
+                                **options)
+    except (ValueError, TypeError, OverflowError):  # ParserError is a ValueError
+        return None
+    if len(frame) != len(lines):
+        return None
+    return [frame[i].tolist() if i in strcols else frame[i].to_numpy(dtype='d')
+            for i in range(ncols)]
+
+
+def read_columns(lines: list, sep: str, strcols: set, nullvalue: Any = None) -> Optional[list]:
+    """Split ``lines`` (no blank ones) into columns: lists of str for the
+    indices in ``strcols``, float arrays for the others (empty fields take
+    ``nullvalue`` when given).  None if the lines do not all have the same
+    number of fields or a number does not convert (the caller then parses
+    line by line, which reports the error precisely)."""
+    if not lines:
+        return None
+    nseps = lines[0].count(sep)
+    if any(line.count(sep) != nseps for line in lines):
+        return None
+    ncols = nseps + 1
+    if nullvalue is None:
+        cols = _pandas_floats(lines, sep, ncols, strcols)
+        if cols is not None:
+            return cols
+    tokens = sep.join(lines).split(sep)
+    out: list = []
+    try:
+        for i in range(ncols):
+            column = tokens[i::ncols]
+            if i in strcols:
+                out.append(column)
+            else:
+                out.append(np.frombuffer(float_column(column, str(i), nullvalue), dtype='d'))
+    except ValueError:
+        return None
+    return out
+
+
+def encode_datetimes(ordinals: Any, usecs: Any) -> np.ndarray:
+    """``date2num`` of the datetimes given as day ordinals and microseconds
+    into the day, for whole arrays.
+
+    date2num rounds the exact sum ``ordinal + h/24 + m/1440 + s/86400 +
+    us/86400e6`` once.  The sum is formed here with error-free additions;
+    the tiny rest decides whether the rounded result moves by one unit.
+    The few values too close to a rounding tie for that argument to be
+    certain go through ``date2num`` itself.
+    """
+    from .utils.date import date2num
+    ordinals = np.asarray(ordinals, dtype=np.int64)
+    usecs = np.asarray(usecs, dtype=np.int64)
+    hours, rest = np.divmod(usecs, 3600000000)
+    minutes, rest = np.divmod(rest, 60000000)
+    seconds, micros = np.divmod(rest, 1000000)
+    terms = [hours / 24.0, minutes / 1440.0, seconds / 86400.0, micros / 86400000000.0]
+    frac, err = terms[0], np.zeros(len(ordinals))
+    for term in terms[1:]:
+        total = frac + term
+        virt = total - frac
+        err += (frac - (total - virt)) + (term - virt)  # two-sum error
+        frac = total
+    base = ordinals.astype('d')
+    result = base + frac
+    virt = result - base
+    rest = (base - (result - virt)) + (frac - virt) + err
+    up = np.nextafter(result, np.inf)
+    down = np.nextafter(result, -np.inf)
+    halfup, halfdown = (up - result) / 2, (result - down) / 2
+    result = np.where(rest > halfup, up, np.where(rest < -halfdown, down, result))
+    near = (np.abs(np.abs(rest) - halfup) < halfup * 1e-6) | \
+        (np.abs(np.abs(rest) - halfdown) < halfdown * 1e-6)
+    for i in np.flatnonzero(near):
+        day = datetime.date.fromordinal(int(ordinals[i]))
+        stamp = datetime.datetime(day.year, day.month, day.day) + \
+            datetime.timedelta(microseconds=int(usecs[i]))
+        result[i] = date2num(stamp)
+    return result
+
+
+def time_usecs(tm: datetime.time) -> int:
+    """Microseconds into the day of a (naive) time."""
+    return ((tm.hour * 60 + tm.minute) * 60 + tm.second) * 1000000 + tm.microsecond

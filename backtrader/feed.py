@@ -358,7 +358,8 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         Returns the result of ``load`` (False: no more data, None: nothing
         now but maybe later) when loading failed, True otherwise.  With a
         ``datamaster``, a bar later than the master's is loaded but not
-        delivered (the feed rewinds and delivers it in a later call).
+        delivered: the feed rewinds (keeping it for a later call) and
+        returns False.
         """
         if len(self) >= self.buflen():
             if ticks:
@@ -374,8 +375,9 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
             self.advance(ticks=ticks)
         if datamaster is not None:
             if self.lines.datetime[0] > datamaster.lines.datetime[0]:
-                self.rewind()
-            elif ticks:
+                self.rewind()  # too early: keep it for a later call
+                return False
+            if ticks:
                 self._tick_fill()
         elif ticks:
             self._tick_fill()

@@ -21,7 +21,7 @@ its last source bar.  ``boundoff`` shifts the intraday boundaries.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Optional
+from typing import Any
 
 from .dataseries import TimeFrame, _Bar
 from .metabase import MetaParams

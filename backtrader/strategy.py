@@ -123,6 +123,10 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                     continue
                 for sub in ind._lineiterators[self.IndType]:
                     sub.qbuffer(savemem=1)
+            # what is trimmed must still hold the window its readers need
+            for ind in self._lineiterators[self.IndType]:
+                for data in getattr(ind, 'datas', ()):
+                    data.minbuffer(ind._minperiod)
         elif savemem > 0:
             for data in self.datas:
                 data.qbuffer(replaying=replaying)

@@ -31,7 +31,7 @@ from typing import Any, Optional
 
 from .feed import AbstractDataBase
 from .metabase import MetaParams
-from .utils.date import date2num, num2date, tzparse
+from .utils.date import TIME_MAX, date2num, num2date, tzparse
 
 __all__ = ['SESSION_TIME', 'SESSION_START', 'SESSION_END', 'Timer']
 
@@ -118,7 +118,10 @@ class Timer(metaclass=MetaParams):
         system's first data feed) and forget any previous run."""
         tzdata = self.p.tzdata
         if tzdata is None:
-            self._tz = None
+            # session times are the first data's wall times: its time zone
+            # goes with them; a plain time of day is read as UTC
+            sessions = self.p.when in (SESSION_START, SESSION_END)
+            self._tz = getattr(data, '_tz', None) if sessions else None
             self._sessdata = data
         elif isinstance(tzdata, AbstractDataBase):
             self._tz = getattr(tzdata, '_tz', None)
@@ -126,10 +129,17 @@ class Timer(metaclass=MetaParams):
         else:
             self._tz = tzparse(tzdata)
             self._sessdata = data
-        self._day: Optional[datetime.date] = None
+        # sessions end at the reference data's session end when the timer
+        # is tied to sessions, else at the end of the day
+        self._bysession = (self.p.when in (SESSION_START, SESSION_END)
+                           or isinstance(tzdata, AbstractDataBase))
+        self._curdate: Optional[datetime.date] = None
+        self._dayok = False
+        self._lastcall: Optional[datetime.date] = None
+        self._eosnum: Optional[float] = None
+        self._eos: Optional[datetime.datetime] = None
         self._due: Optional[datetime.datetime] = None  # local wall time
         self._duenum = 0.0
-        self._endnum = 0.0
         self._week: Optional[int] = None
         self._weekleft: list = []
         self._month: Optional[int] = None
@@ -166,46 +176,81 @@ class Timer(metaclass=MetaParams):
             self._monthleft = sorted(monthdays)
         return _consume(self._monthleft, day.day, carry, self.p.monthcarry)
 
-    def _new_day(self, day: datetime.date) -> None:
-        """Schedule the first call of ``day`` (None if not eligible)."""
-        self._day = day
-        self._due = None
-        if not self._week_ok(day) or not self._month_ok(day):
-            return
+    def _eligible(self, day: datetime.date) -> bool:
+        # months are looked at first: a day refused there does not consume
+        # the scheduled weekdays
+        if not self._month_ok(day) or not self._week_ok(day):
+            return False
         allow = self.p.allow
-        if allow is not None and not allow(day):
-            return
-        sp = self._sessdata.p
+        return allow is None or bool(allow(day))
+
+    def _when(self) -> datetime.time:
         when = self.p.when
         if when == SESSION_START:
-            when = sp.sessionstart
-        elif when == SESSION_END:
-            when = sp.sessionend
-        due = datetime.datetime.combine(day, when) + self.p.offset
-        self._due = due
-        self._duenum = self._tonum(due)
-        self._endnum = self._tonum(datetime.datetime.combine(day, sp.sessionend))
+            return self._sessdata.p.sessionstart
+        if when == SESSION_END:
+            return self._sessdata.p.sessionend
+        return when
+
+    def _new_session(self, local: datetime.datetime, dt: float) -> None:
+        """``dt`` went past the end of the session: find the end of the
+        session it belongs to and schedule the first call of its date."""
+        day = local.date()
+        if self._bysession:
+            end = self._sessdata.p.sessionend
+        else:
+            end = TIME_MAX
+        eos = datetime.datetime.combine(day, end)
+        eosnum = self._tonum(eos)
+        if dt > eosnum:
+            eos += datetime.timedelta(days=1)
+            eosnum = self._tonum(eos)
+        self._eos, self._eosnum = eos, eosnum
+        due = datetime.datetime.combine(day, self._when()) + self.p.offset
+        self._due, self._duenum = due, self._tonum(due)
 
     # --- the per-bar check ---------------------------------------------------
     def check(self, dt: float) -> bool:
         """True if the timer is due at ``dt`` (a float datetime of a bar);
         ``lastwhen`` then holds the scheduled datetime."""
-        day = num2date(dt, self._tz).date()
-        if day != self._day:
-            self._new_day(day)
+        local = num2date(dt, self._tz)
+        day = num2date(dt).date()
+        if day != self._curdate:
+            self._curdate = day
+            self._dayok = self._eligible(day)
+        if day == self._lastcall:
+            return False
+        if self._eosnum is None or dt > self._eosnum:
+            self._new_session(local, dt)
         due = self._due
         if due is None or dt < self._duenum:
             return False
-        self.lastwhen = due
-        repeat = self.p.repeat
         self._due = None
-        if repeat:
-            # the next slot after dt, slots that fell into a gap are lost
-            nxt = due + repeat
-            nxtnum = self._tonum(nxt)
-            while nxtnum <= dt:
-                nxt += repeat
-                nxtnum = self._tonum(nxt)
-            if nxtnum <= self._endnum:
-                self._due, self._duenum = nxt, nxtnum
+        if not self._dayok:
+            self._lastcall = day
+            return False
+        self.lastwhen = due
+        if not self.p.repeat:
+            self._lastcall = day
+            return True
+        self._schedule_repeat(due, dt, day)
         return True
+
+    def _schedule_repeat(self, due: datetime.datetime, dt: float,
+                         day: datetime.date) -> None:
+        """Schedule the slot after ``dt``; slots that fell into a gap of
+        the data are lost.  Like backtrader 1.9.78.123, the slots are
+        stepped on the wall time of ``due`` but compared with (and the
+        result read as) UTC, which only matters with a time zone."""
+        repeat = self.p.repeat
+        nxt = due + repeat
+        nxtnum = date2num(nxt)
+        while nxtnum <= dt:
+            nxt += repeat
+            nxtnum = date2num(nxt)
+        if nxtnum > self._eosnum:
+            self._lastcall = day
+            return
+        if self._tz is not None:
+            nxt = num2date(nxtnum, self._tz)
+        self._due, self._duenum = nxt, nxtnum

@@ -46,6 +46,7 @@ class TradingCalendarBase(metaclass=MetaParams):
         return self._nextday(day)[0]
 
     def nextday_week(self, day: Any) -> int:
+        """ISO week number of the next trading day (upstream returned None)."""
         return self._nextday(day)[1][1]
 
     def last_weekday(self, day: Any) -> bool:
@@ -103,8 +104,12 @@ class TradingCalendar(TradingCalendarBase):
             dt = day.date()
             opentm, closetm = self._earlydays.get(dt, (self.p.open, self.p.close))
             closing = _to_utc_naive(datetime.combine(dt, closetm), tz)
-            if day > closing:  # past this session: look at the next day
-                day += ONEDAY
+            if day > closing:
+                # past this session: the next one.  Upstream kept the time of
+                # day here and looped to an OverflowError for any time after
+                # the regular close; starting the next day at midnight gives
+                # the same session in every case upstream handled.
+                day = datetime.combine(dt + ONEDAY, time.min)
                 continue
             opening = _to_utc_naive(datetime.combine(dt, opentm), tz)
             return opening, closing
@@ -137,7 +142,7 @@ class PandasMarketCalendar(TradingCalendarBase):
             try:
                 import pandas_market_calendars as mcal
             except ImportError as exc:
-                raise ImportError(
+                raise ModuleNotFoundError(
                     'PandasMarketCalendar(calendar=%r) needs the '
                     'pandas_market_calendars package: pip install '
                     'pandas_market_calendars' % self._calendar) from exc
@@ -163,7 +168,7 @@ class PandasMarketCalendar(TradingCalendarBase):
                 self.idcache = self._calendar.schedule(day, day + self.csize)
                 continue
             opening, closing = (x.tz_localize(None) for x in self.idcache.iloc[i, 0:2])
-            if day > closing:
-                day += ONEDAY
+            if day > closing:  # next session (see TradingCalendar.schedule)
+                day = datetime.combine(day.date() + ONEDAY, time.min)
                 continue
             return opening.to_pydatetime(), closing.to_pydatetime()

@@ -55,8 +55,6 @@ def test_per_bar_values_in_memory_modes(dataset, exactbars, preload):
     _check(dataset, exactbars, preload)
 
 
-@pytest.mark.xfail(reason='engine: strategy.qbuffer(-2) trims strategy-level '
-                          'operations below what their consumers read', strict=False)
 def test_lookback_on_strategy_operations_with_exactbars_minus_2():
     _check('synth', -2, True, keys=OP_LOOKBACK)
 

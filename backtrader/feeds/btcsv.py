@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Optional
 
-from .. import feed
+from .. import _feedbulk, feed
 from ..utils.date import date2num
 
 __all__ = ['BacktraderCSVData', 'BacktraderCSV']
@@ -85,36 +85,46 @@ class BacktraderCSVData(feed.CSVDataBase):
         cls = type(self)
         if (cls._loadline is not BacktraderCSVData._loadline
                 or cls._load is not feed.CSVDataBase._load
-                or cls._getnextline is not feed.CSVDataBase._getnextline):
+                or cls._getnextline is not feed.CSVDataBase._getnextline
+                or cls._dtnum is not BacktraderCSVData._dtnum
+                or self.p.sessionend.tzinfo is not None):
             return None
-        sep = self.separator
-        rows = [line.split(sep) for line in self._readall()
-                if line and not line.isspace()]
-        if not rows:
+        lines = [line for line in self._readall() if line and not line.isspace()]
+        if not lines:
             self._consumeall()
             return {'datetime': []}
-        lengths = set(map(len, rows))
-        if lengths == {8}:
-            first = 2
-        elif min(lengths) >= 7 and 8 not in lengths:
-            first = 1
-        else:
-            return None  # mixed layouts or short lines: parse line by line
+        ncols = lines[0].count(self.separator) + 1
+        if ncols < 7:
+            return None
+        first = 2 if ncols == 8 else 1
+        # dates/times are read as text, fields past the prices are ignored
+        strcols = set(range(first)) | set(range(first + 6, ncols))
+        table = _feedbulk.read_columns(lines, self.separator, strcols)
+        if table is None:
+            return None  # ragged or unreadable: line by line reports it
         try:
-            cols = self._bulkparse(rows, first)
-        except ValueError:  # DataError included: let the slow path report it
+            dtcol = self._bulkdatetimes(table[0], table[1] if first == 2 else None)
+        except ValueError:
             return None
         self._consumeall()
-        return cols
-
-    def _bulkparse(self, rows: list, first: int) -> dict:
-        from .._feedbulk import float_column
-        columns = list(zip(*rows))
-        dtcol = [self._dtnum(row) for row in rows]
         cols: dict[str, Any] = {'datetime': dtcol}
         for offset, name in enumerate(_PRICE_FIELDS):
-            cols[name] = float_column(columns[first + offset], name)
+            cols[name] = table[first + offset]
         return cols
+
+    def _bulkdatetimes(self, dates: list, times: Optional[list]) -> Any:
+        """Datetime floats of whole date/time columns (same values as
+        ``_dtnum``): each distinct text is parsed once."""
+        ordinal = {text: self._parsedate(text).toordinal() for text in dict.fromkeys(dates)}
+        ordinals = [ordinal[text] for text in dates]
+        if times is None:
+            usecs: Any = _feedbulk.time_usecs(self.p.sessionend)
+            usecs = [usecs] * len(ordinals)
+        else:
+            usec = {text: _feedbulk.time_usecs(self._parsetime(text))
+                    for text in dict.fromkeys(times)}
+            usecs = [usec[text] for text in times]
+        return _feedbulk.encode_datetimes(ordinals, usecs)
 
 
 class BacktraderCSV(feed.CSVFeedBase):

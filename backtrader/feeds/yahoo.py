@@ -170,10 +170,10 @@ class YahooFinanceData(YahooFinanceCSVData):
         if period is None:
             raise ValueError("period must be 'd', 'w' or 'm', got %r" % (self.p.period,))
         query = {'interval': period, 'events': 'history'}
-        if self.p.fromdate is not None:
-            query['period1'] = int(self.p.fromdate.replace(tzinfo=datetime.timezone.utc).timestamp())
-        if self.p.todate is not None:
-            query['period2'] = int(self.p.todate.replace(tzinfo=datetime.timezone.utc).timestamp())
+        for key, bound in (('period1', self.p.fromdate), ('period2', self.p.todate)):
+            if bound is not None:
+                utc = bound.replace(tzinfo=datetime.timezone.utc)
+                query[key] = int(utc.timestamp())
         url = '%s/%s?%s' % (self.p.urldown, urllib.parse.quote(str(self.p.dataname)),
                             urllib.parse.urlencode(query))
         opener = urllib.request.build_opener(urllib.request.ProxyHandler(self.p.proxies))

@@ -81,6 +81,11 @@ class AverageTrueRange(Indicator):
     lines = ('atr',)
     params = (('period', 14), ('movav', SmoothedMovingAverage))
 
+    def _plotlabel(self):
+        labels = [self.p.period]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
+
     def __init__(self):
         bind_output(self.lines.atr, self.p.movav(TrueRange(self.data), period=self.p.period))
         super().__init__()

@@ -41,12 +41,23 @@ class PeriodN(SourceMixIn, Indicator):
         self.addminperiod(checked_period(self.p.period))
 
 
+def _vectorised(func):
+    """The batch kernel giving exactly ``func``'s results, if there is one."""
+    for known, kernel in ((max, K.window_max), (min, K.window_min),
+                          (math.fsum, K.window_fsum), (any, K.window_any),
+                          (all, K.window_all)):
+        if func is known:
+            return kernel
+    return None
+
+
 class OperationN(PeriodN):
     """Applies ``func`` (a class attribute taking the window's values, oldest
     first) to the last ``period`` values of the data.
 
-    Subclasses may give ``_windows(x, period)``: the vectorised equivalent over
-    a numpy array, returning one value per complete window.
+    In batch mode ``max``, ``min``, ``math.fsum``, ``any`` and ``all`` run
+    vectorised; ``_windows(x, period)`` may give the vectorised equivalent of
+    another ``func`` (over a numpy array, one value per complete window).
     """
     func = None
     _windows = None
@@ -60,9 +71,10 @@ class OperationN(PeriodN):
         if end <= start:
             return
         period = self.p.period
-        if self._windows is not None:
+        windows = self._windows or _vectorised(self.func)
+        if windows is not None:
             x = npview(self._src)[start - period + 1:end]
-            npview(self.line)[start:end] = self._windows(x, period)
+            npview(self.line)[start:end] = windows(x, period)
             return
         src, dst, func = self._src.array, self.line.array, self.func
         for i in range(start, end):
@@ -95,7 +107,6 @@ class Highest(OperationN):
     alias = ('MaxN',)
     lines = ('highest',)
     func = max
-    _windows = staticmethod(K.window_max)
 
 
 class Lowest(OperationN):
@@ -103,7 +114,6 @@ class Lowest(OperationN):
     alias = ('MinN',)
     lines = ('lowest',)
     func = min
-    _windows = staticmethod(K.window_min)
 
 
 class ReduceN(OperationN):
@@ -131,21 +141,18 @@ class SumN(OperationN):
     """Sum (``math.fsum``, exactly rounded) of the last ``period`` values."""
     lines = ('sumn',)
     func = math.fsum
-    _windows = staticmethod(K.window_fsum)
 
 
 class AnyN(OperationN):
     """1.0 when any of the last ``period`` values is non-zero, else 0.0."""
     lines = ('anyn',)
     func = any
-    _windows = staticmethod(K.window_any)
 
 
 class AllN(OperationN):
     """1.0 when all of the last ``period`` values are non-zero, else 0.0."""
     lines = ('alln',)
     func = all
-    _windows = staticmethod(K.window_all)
 
 
 def _index_first(evalfunc, window) -> int:
@@ -258,8 +265,14 @@ class Accum(SourceMixIn, Indicator):
         dst[start:end] = np.cumsum(np.concatenate(([dst[start - 1]], x)))[1:]
 
 
-class _WindowMean(Indicator):
-    """``math.fsum`` of the last ``period`` values divided by ``period``."""
+class Average(PeriodN):
+    """Arithmetic mean of the last ``period`` values.
+
+    Formula: av = fsum(data[-period + 1 .. 0]) / period
+    (``math.fsum``: the exactly rounded sum of the window)
+    """
+    alias = ('ArithmeticMean', 'Mean')
+    lines = ('av',)
 
     def next(self):
         src = self._src
@@ -275,41 +288,7 @@ class _WindowMean(Indicator):
         npview(self.line)[start:end] = K.window_fsum(x, period) / period
 
 
-class Average(_WindowMean, PeriodN):
-    """Arithmetic mean of the last ``period`` values.
-
-    Formula: av = fsum(data[-period + 1 .. 0]) / period
-    """
-    alias = ('ArithmeticMean', 'Mean')
-    lines = ('av',)
-
-
-class _Smoothing(Indicator):
-    """Exponential smoothing seeded with the mean of the first window:
-    ``value = previous * (1 - alpha) + data * alpha``.
-
-    Classes using it set ``_alpha`` and ``_alpha1`` (= 1 - alpha).
-    """
-
-    def qbuffer(self, savemem=0):
-        super().qbuffer(savemem=savemem)
-        self.line.minbuffer(2)  # next() reads the previous value
-
-    def nextstart(self):
-        _WindowMean.next(self)
-
-    def next(self):
-        self.line[0] = self.line[-1] * self._alpha1 + self._src[0] * self._alpha
-
-    def oncestart(self, start, end):
-        _WindowMean.once(self, start, end)
-
-    def once(self, start, end):
-        K.smooth(self.line.array, self._src.array, start, end,
-                 self._alpha, self._alpha1)
-
-
-class ExponentialSmoothing(_Smoothing, Average):
+class ExponentialSmoothing(Average):
     """Exponential smoothing of the data, seeded with the mean of the first
     ``period`` values.
 
@@ -329,6 +308,23 @@ class ExponentialSmoothing(_Smoothing, Average):
     def _setalpha(self, alpha):
         self._alpha = 2.0 / (1.0 + self.p.period) if alpha is None else alpha
         self._alpha1 = 1.0 - self._alpha
+
+    def qbuffer(self, savemem=0):
+        super().qbuffer(savemem=savemem)
+        self.line.minbuffer(2)  # next() reads the previous value
+
+    def nextstart(self):
+        super().next()  # the seed: the mean of the first window
+
+    def next(self):
+        self.line[0] = self.line[-1] * self._alpha1 + self._src[0] * self._alpha
+
+    def oncestart(self, start, end):
+        super().once(start, end)
+
+    def once(self, start, end):
+        K.smooth(self.line.array, self._src.array, start, end,
+                 self._alpha, self._alpha1)
 
 
 class ExponentialSmoothingDynamic(ExponentialSmoothing):

@@ -29,6 +29,11 @@ class BollingerBands(Indicator):
     plotlines = dict(mid=dict(ls='--'), top=dict(_samecolor=True),
                      bot=dict(_samecolor=True))
 
+    def _plotlabel(self):
+        labels = [self.p.period, self.p.devfactor]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
+
     def __init__(self):
         mid = self.p.movav(self.data, period=self.p.period)
         bind_output(self.lines.mid, mid)

@@ -46,6 +46,11 @@ class StandardDeviation(Indicator):
     lines = ('stddev',)
     params = (('period', 20), ('movav', MovingAverageSimple), ('safepow', True))
 
+    def _plotlabel(self):
+        labels = [self.p.period]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
+
     def __init__(self):
         movav, period = self.p.movav, self.p.period
         mean = self.data1 if len(self.datas) > 1 else movav(self.data, period=period)
@@ -89,6 +94,11 @@ class MeanDeviation(Indicator):
     alias = ('MeanDev',)
     lines = ('meandev',)
     params = (('period', 20), ('movav', MovingAverageSimple))
+
+    def _plotlabel(self):
+        labels = [self.p.period]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
 
     def __init__(self):
         movav, period = self.p.movav, self.p.period

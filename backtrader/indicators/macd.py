@@ -26,6 +26,11 @@ class MACD(Indicator):
     plotinfo = dict(plothlines=[0.0])
     plotlines = dict(signal=dict(ls='--'))
 
+    def _plotlabel(self):
+        labels = [self.p.period_me1, self.p.period_me2, self.p.period_signal]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
+
     def __init__(self):
         super().__init__()
         movav = self.p.movav

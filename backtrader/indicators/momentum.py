@@ -41,6 +41,9 @@ class MomentumOscillator(_LaggedBase):
     def _plotinit(self):
         self.plotinfo.plothlines = [self.p.band]
 
+    def _plotlabel(self):
+        return [self.p.period]
+
     @staticmethod
     def _scalar(cur, ago):
         return 100.0 * (cur / ago)

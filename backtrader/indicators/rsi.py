@@ -112,6 +112,12 @@ class RelativeStrengthIndex(Indicator):
     def _plotinit(self):
         self.plotinfo.plotyhlines = [self.p.upperband, self.p.lowerband]
 
+    def _plotlabel(self):
+        labels = [self.p.period]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        labels += [self.p.lookback] * self.p.notdefault('lookback')
+        return labels
+
     def __init__(self):
         movav, period = self.p.movav, self.p.period
         up = movav(UpDay(self.data, period=self.p.lookback), period=period)

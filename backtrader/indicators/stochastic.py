@@ -48,6 +48,13 @@ class _StochasticBase(Indicator):
     def _plotinit(self):
         self.plotinfo.plotyhlines = [self.p.upperband, self.p.lowerband]
 
+    def _plotlabel(self):
+        labels = [self.p.period, self.p.period_dfast]
+        if hasattr(self.p, 'period_dslow'):
+            labels.append(self.p.period_dslow)
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels
+
     def __init__(self):
         data = self.data
         highest = Highest(data.high, period=self.p.period)

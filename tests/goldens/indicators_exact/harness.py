@@ -352,7 +352,7 @@ def per_bar_recorder(bt: Any, specs: list, sink: dict) -> type:
 
     class PerBar(bt.Strategy):
         def __init__(self):
-            self._made = [(key, harness_build(bt, self.data, expr)) for key, expr in specs]
+            self._made = [(key, build(bt, self.data, expr)) for key, expr in specs]
             for key, ind in self._made:
                 sink[key] = {'minperiod': ind._minperiod,
                              'lines': {n: [] for n in ind.lines.getlinealiases()}}
@@ -366,5 +366,3 @@ def per_bar_recorder(bt: Any, specs: list, sink: dict) -> type:
 
     return PerBar
 
-
-harness_build = build
