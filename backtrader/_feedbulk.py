@@ -218,10 +218,9 @@ def read_columns(lines: list, sep: str, strcols: set, nullvalue: Any = None) -> 
     if any(line.count(sep) != nseps for line in lines):
         return None
     ncols = nseps + 1
-    if nullvalue is None:
-        cols = _pandas_floats(lines, sep, ncols, strcols)
-        if cols is not None:
-            return cols
+    cols = _pandas_floats(lines, sep, ncols, strcols)  # fails on empty fields
+    if cols is not None:
+        return cols
     tokens = sep.join(lines).split(sep)
     out: list = []
     try:
@@ -280,3 +279,80 @@ def encode_datetimes(ordinals: Any, usecs: Any) -> np.ndarray:
 def time_usecs(tm: datetime.time) -> int:
     """Microseconds into the day of a (naive) time."""
     return ((tm.hour * 60 + tm.minute) * 60 + tm.second) * 1000000 + tm.microsecond
+
+
+_WIDTHS = {'Y': 4, 'y': 2, 'm': 2, 'd': 2, 'H': 2, 'M': 2, 'S': 2}
+
+
+def _layout(fmt: str, width: int) -> Optional[list]:
+    """[(directive or None for a literal, start, width, literal char)] of
+    a fixed width format for texts of ``width`` characters."""
+    if _compile(fmt) is None:
+        return None
+    out, pos, i = [], 0, 0
+    while i < len(fmt):
+        if fmt[i] == '%':
+            code = fmt[i + 1]
+            size = _WIDTHS.get(code)
+            if size is None:  # %f: the rest of the text, 1 to 6 digits
+                if i + 2 != len(fmt) or not 1 <= width - pos <= 6:
+                    return None
+                size = width - pos
+            out.append((code, pos, size, ''))
+            pos += size
+            i += 2
+        else:
+            out.append((None, pos, 1, fmt[i]))
+            pos += 1
+            i += 1
+    return out if pos == width else None
+
+
+def parse_fixed(texts: list, fmt: str) -> Optional[tuple]:
+    """(day ordinals, microseconds into the day) of ``texts`` parsed with the
+    zero padded numeric format ``fmt``, all at once; None unless every text
+    has the exact layout and a valid date and time (``strptime`` then
+    handles or reports them one by one)."""
+    if not texts:
+        return None
+    width = len(texts[0])
+    layout = _layout(fmt, width)
+    if layout is None or any(len(text) != width for text in texts):
+        return None
+    chars = np.array(texts, dtype='U%d' % width).view(np.uint32).reshape(len(texts), width)
+    fields = {}
+    for code, start, size, literal in layout:
+        block = chars[:, start:start + size]
+        if code is None:
+            if not (block == ord(literal)).all():
+                return None
+            continue
+        digits = block.astype(np.int64) - 48
+        if ((digits < 0) | (digits > 9)).any():
+            return None
+        value = digits @ (10 ** np.arange(size - 1, -1, -1, dtype=np.int64))
+        if code == 'f':
+            value = value * 10 ** (6 - size)
+        fields[code] = value
+    return _to_ordinals(fields, len(texts))
+
+
+def _to_ordinals(fields: dict, count: int) -> Optional[tuple]:
+    zeros = np.zeros(count, dtype=np.int64)
+    if 'Y' in fields:
+        years = fields['Y']
+    else:
+        years = fields['y'] + np.where(fields['y'] <= 68, 2000, 1900)
+    months, days = fields['m'], fields['d']
+    hours, minutes = fields.get('H', zeros), fields.get('M', zeros)
+    seconds, micros = fields.get('S', zeros), fields.get('f', zeros)
+    if ((years < 1) | (months < 1) | (months > 12) | (days < 1) | (hours > 23)
+            | (minutes > 59) | (seconds > 59)).any():
+        return None
+    month_start = (years - 1970).astype('M8[Y]').astype('M8[M]') + (months - 1)
+    stamp = month_start.astype('M8[D]') + (days - 1)
+    if (stamp.astype('M8[M]') != month_start).any():
+        return None  # day past the end of its month
+    ordinals = stamp.astype(np.int64) + 719163  # date(1970, 1, 1).toordinal()
+    usecs = ((hours * 60 + minutes) * 60 + seconds) * 1000000 + micros
+    return ordinals, usecs

@@ -9,6 +9,7 @@ commission, and prints the final value, the trades and key analyzer figures.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 
 import backtrader as bt
@@ -33,6 +34,18 @@ class SmaCrossCrypto(bt.Strategy):
             self.close()
 
 
+class SpotCommInfo(bt.CommInfoBase):
+    """Percentage commission with fractional sizes in the exchange's step
+    (stock-like schemes size orders in whole units, useless for BTC)."""
+
+    params = (('commission', 0.001), ('stocklike', True), ('percabs', True),
+              ('commtype', bt.CommInfoBase.COMM_PERC), ('step', 0.00001))
+
+    def getsize(self, price, cash):
+        steps = math.floor(self.p.leverage * cash / price / self.p.step)
+        return round(steps * self.p.step, 8)
+
+
 def make_data(path: str = DATAFILE) -> bt.feeds.GenericCSVData:
     return bt.feeds.GenericCSVData(
         dataname=path, dtformat='%Y-%m-%d', datetime=0, open=1, high=2, low=3,
@@ -45,7 +58,7 @@ def run(fast: int = 10, slow: int = 30, cash: float = 10000.0, verbose: bool = T
     cerebro.adddata(make_data())
     cerebro.addstrategy(SmaCrossCrypto, fast=fast, slow=slow)
     cerebro.broker.setcash(cash)
-    cerebro.broker.setcommission(commission=0.001)
+    cerebro.broker.addcommissioninfo(SpotCommInfo())
     cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name='trades')
     cerebro.addanalyzer(bt.analyzers.SharpeRatio, _name='sharpe',
                         timeframe=bt.TimeFrame.Days, annualize=True, factor=365)

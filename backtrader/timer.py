@@ -214,7 +214,7 @@ class Timer(metaclass=MetaParams):
         """True if the timer is due at ``dt`` (a float datetime of a bar);
         ``lastwhen`` then holds the scheduled datetime."""
         local = num2date(dt, self._tz)
-        day = num2date(dt).date()
+        day = local.date()
         if day != self._curdate:
             self._curdate = day
             self._dayok = self._eligible(day)

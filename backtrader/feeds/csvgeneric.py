@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime
 from typing import Any, Callable, Optional
 
-from .. import feed
+import numpy as np
+
+from .. import _feedbulk, feed
 from ..dataseries import TimeFrame
 from ..utils.date import date2num
 from ..utils.py3 import integer_types, string_types
@@ -153,29 +155,64 @@ class GenericCSVData(feed.CSVDataBase):
                 or cls._dt2num is not GenericCSVData._dt2num
                 or cls._parsedt is not GenericCSVData._parsedt):
             return None
-        sep = self.separator
-        rows = [line.split(sep) for line in self._readall()
-                if line and not line.isspace()]
-        if rows and min(map(len, rows)) < self._minfields:
+        lines = [line for line in self._readall() if line and not line.isspace()]
+        if not lines:
+            self._consumeall()
+            return {'datetime': []}
+        ncols = lines[0].count(self.separator) + 1
+        if ncols < self._minfields:
             return None
+        numeric = {colidx for _, _, colidx in self._columns if colidx is not None}
+        strcols = set(range(ncols)) - numeric
         try:
-            cols = self._bulkparse(rows)
+            nullvalue = self._nullfloat('nullvalue')
+            table = _feedbulk.read_columns(lines, self.separator, strcols, nullvalue)
+            if table is None:
+                return None
+            dtcol = self._bulkdatetimes(table)
         except ValueError:  # DataError included: the slow path reports it
             return None
         self._consumeall()
+        cols: dict[str, Any] = {'datetime': dtcol}
+        for name, _, colidx in self._columns:
+            cols[name] = table[colidx] if colidx is not None else [nullvalue] * len(lines)
         return cols
 
-    def _bulkparse(self, rows: list) -> dict:
-        from .._feedbulk import float_column
-        parsedt, dt2num = self._parsedt, self._dt2num
-        cols: dict[str, Any] = {'datetime': [dt2num(parsedt(row)) for row in rows]}
-        columns = list(zip(*rows)) if rows else []
-        for name, _, colidx in self._columns:
-            if colidx is None:
-                cols[name] = [self._nullfloat(name)] * len(rows)
-            else:
-                cols[name] = float_column(columns[colidx], name, self._nullfloat(name))
-        return cols
+    def _bulkdatetimes(self, table: list) -> Any:
+        """Datetime floats of the whole table, as ``_loadline`` computes
+        them one by one (vectorised where no time zone is involved)."""
+        texts = table[self.p.datetime]
+        fmt = None
+        if self._dtstr:
+            fmt = self.p.dtformat
+            if self._hastime():
+                texts = [d + 'T' + t for d, t in zip(texts, table[self.p.time])]
+                fmt += 'T' + self.p.tmformat
+        parsed = _feedbulk.parse_fixed(texts, fmt) if fmt is not None else None
+        simple = self._tzinput is None and getattr(self, '_tz', None) is None
+        if parsed is None:
+            stamps = [self._dtconvert(text) for text in texts]
+            if not simple or any(dt.tzinfo is not None for dt in stamps):
+                return [self._dt2num(dt) for dt in stamps]
+            parsed = ([dt.toordinal() for dt in stamps],
+                      [_feedbulk.time_usecs(dt.time()) for dt in stamps])
+        ordinals, usecs = parsed
+        if self.p.timeframe < TimeFrame.Days:
+            return _feedbulk.encode_datetimes(ordinals, usecs)
+        if not simple or self.p.sessionend.tzinfo is not None:
+            return [self._dt2num(dt) for dt in self._todatetimes(ordinals, usecs)]
+        dtnums = _feedbulk.encode_datetimes(ordinals, usecs)
+        eos = _feedbulk.time_usecs(self.p.sessionend)
+        eosnums = _feedbulk.encode_datetimes(ordinals, [eos] * len(dtnums))
+        return np.where(eosnums > dtnums, eosnums, dtnums)
+
+    @staticmethod
+    def _todatetimes(ordinals: Any, usecs: Any) -> list:
+        out = []
+        for ordinal, usec in zip(ordinals, usecs):
+            day = datetime.datetime.fromordinal(int(ordinal))
+            out.append(day + datetime.timedelta(microseconds=int(usec)))
+        return out
 
 
 class GenericCSV(feed.CSVFeedBase):
