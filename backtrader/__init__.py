@@ -58,3 +58,11 @@ from .signal import *  # noqa: F401,F403,E402
 from .signalstrategy import *  # noqa: F401,F403,E402
 from . import signals as signals  # noqa: F401,E402
 from .timer import *  # noqa: F401,F403,E402
+
+# names upstream's namespace also carries
+from collections import OrderedDict  # noqa: F401,E402
+from datetime import date, timedelta  # noqa: F401,E402
+from itertools import islice  # noqa: F401,E402
+from .utils.py3 import itervalues  # noqa: F401,E402
+from .utils.date import tzparse  # noqa: F401,E402
+from .lineseries import Lines_LineSeries, Lines_LineSeries_LineSeriesStub  # noqa: F401,E402
