@@ -356,3 +356,34 @@ def _to_ordinals(fields: dict, count: int) -> Optional[tuple]:
     ordinals = stamp.astype(np.int64) + 719163  # date(1970, 1, 1).toordinal()
     usecs = ((hours * 60 + minutes) * 60 + seconds) * 1000000 + micros
     return ordinals, usecs
+
+
+def pyround(values: Any, ndigits: int) -> list:
+    """``[round(x, ndigits) for x in values]``, vectorised.
+
+    Python rounds the exact binary value to ``ndigits`` decimals and reads
+    the decimal back; ``rint(x * 10**n) / 10**n`` gives the same double
+    unless ``x * 10**n`` lies within a few units of a half (where the
+    product's rounding could flip the decision): those few use ``round``.
+    """
+    arr = np.asarray(values, dtype='d')
+    if not isinstance(ndigits, int) or not 0 <= ndigits <= 15 or not len(arr):
+        return [round(x, ndigits) for x in arr.tolist()]
+    scale = 10.0 ** ndigits
+    with np.errstate(all='ignore'):
+        scaled = arr * scale
+        whole = np.rint(scaled)
+        out = whole / scale
+        frac = np.abs(scaled - np.trunc(scaled))
+        unsure = (np.abs(frac - 0.5) <= 4 * np.spacing(np.abs(scaled))) | \
+            ~np.isfinite(scaled) | (np.abs(scaled) >= 2.0 ** 52)
+    result = out.tolist()
+    for i in np.flatnonzero(unsure).tolist():
+        result[i] = round(float(arr[i]), ndigits)
+    return result
+
+
+def parse_days(texts: list) -> Optional[list]:
+    """Day ordinals of 'YYYY-MM-DD' texts, or None if any is different."""
+    parsed = parse_fixed(texts, '%Y-%m-%d')
+    return None if parsed is None else parsed[0].tolist()

@@ -619,6 +619,15 @@ class Cerebro(metaclass=MetaParams):
                     strat.notify_timer(timer, timer.lastwhen, *timer.args,
                                        **timer.kwargs)
 
+    # the master clock's datetime, converted only when somebody asks
+    @property
+    def _dtmaster(self):
+        return self._dmaster.num2date(self._dt0master)
+
+    @property
+    def _udtmaster(self):
+        return num2date(self._dt0master)
+
     # --- the per-bar loop -----------------------------------------------------------
     def _sync_datas(self, datas, drets, rsonly, onlyresample, noresample):
         """Pick the earliest datetime among the delivered bars, give lagging
@@ -629,9 +638,9 @@ class Cerebro(metaclass=MetaParams):
         else:
             cands = [d for i, d in enumerate(dts) if d is not None and i not in rsonly]
             dt0 = min(cands) if cands else min(d for d in dts if d is not None)
-        dmaster = datas[dts.index(dt0)]
-        self._dtmaster = dmaster.num2date(dt0)
-        self._udtmaster = num2date(dt0)
+        self._dmaster = datas[dts.index(dt0)]
+        self._dt0master = dt0
+        dmaster = self._dmaster
         for i, ret in enumerate(drets):
             if ret:
                 continue

@@ -170,6 +170,7 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         self._barstack = collections.deque()
         self._barstash = collections.deque()
         self._laststatus = self.CONNECTED
+        self._rowsource = None  # picked at the first load()
 
     def stop(self) -> None:
         pass
@@ -421,12 +422,13 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         """
         lines = self.lines
         dtline = lines.datetime
+        source = self.__dict__.get('_rowsource') or self._pickrowsource()
         while True:
             lines.forward()
             if self._barstack and self._fromstack():
                 return True
             if not (self._barstash and self._fromstack(stash=True)):
-                ret = self._load()
+                ret = source()
                 if not ret:
                     self.backwards(force=True)
                     return ret
@@ -490,7 +492,43 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
             line[0] = val
         return True
 
-    # --- bulk preloading -----------------------------------------------------------------
+    # --- bulk loading ---------------------------------------------------------------------
+    def _pickrowsource(self):
+        """What ``load`` calls for the next input bar: ``_load``, or rows
+        of columns read in one go when the feed offers them and the lines
+        keep every bar (not in memory-saving mode)."""
+        source = self._load
+        if not len(self) and all(not line.extension and not getattr(line, 'mode', 0)
+                                 for line in self.lines):
+            cols = self._bulkcolumns()
+            if cols is not None:
+                source = self._setuprows(cols)
+        self._rowsource = source
+        return source
+
+    def _setuprows(self, cols: dict):
+        names = self.getlinealiases()
+        rowcols = []
+        for index, line in enumerate(self.lines):
+            name = names[index] if index < len(names) else None
+            values = cols.get(name)
+            if values is not None:
+                tolist = getattr(values, 'tolist', None)
+                rowcols.append((line, tolist() if tolist is not None else list(values)))
+        count = len(cols['datetime'])
+        position = [0]
+
+        def loadrow() -> bool:
+            i = position[0]
+            if i >= count:
+                return False
+            position[0] = i + 1
+            for line, values in rowcols:
+                line[0] = values[i]
+            return True
+
+        return loadrow
+
     def _bulkcolumns(self) -> Optional[dict]:
         """All remaining bars as ``{line name: sequence of floats}`` (the
         'datetime' column is required, missing lines are NaN), or None when

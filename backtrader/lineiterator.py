@@ -184,6 +184,9 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
         return clock_len
 
     def _next(self):
+        if self._ltype == LineIterator.IndType and type(self)._clk_update is _BASE_CLK_UPDATE:
+            self._next_indicator()
+            return
         clock_len = self._clk_update()
         for indicator in self._lineiterators[LineIterator.IndType]:
             indicator._next()
@@ -203,6 +206,23 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
                 self.nextstart()
             elif clock_len:
                 self.prenext()
+
+    def _next_indicator(self):
+        """The per-bar step of an indicator: same sequence as ``_next``
+        without the strategy-only parts."""
+        clock_len = len(self._clock)
+        lines = self.lines.lines
+        own_len = lines[0].lencount if lines else len(self)
+        if clock_len > own_len:
+            self.forward()
+        for indicator in self._lineiterators[0]:
+            indicator._next()
+        if clock_len > self._minperiod:
+            self.next()
+        elif clock_len == self._minperiod:
+            self.nextstart()
+        elif clock_len:
+            self.prenext()
 
     # --- batch ------------------------------------------------------------------
     def _once(self):
@@ -260,6 +280,9 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             obj.qbuffer(savemem=1)
         for data in self.datas:
             data.minbuffer(self._minperiod)
+
+
+_BASE_CLK_UPDATE = LineIterator._clk_update
 
 
 class DataAccessor(LineIterator):

@@ -158,7 +158,13 @@ class Lines:
 
     def forward(self, value=NAN, size=1):
         for line in self.lines:
-            line.forward(value, size=size)
+            if size == 1 and not line._keep:
+                # the common case inlined: one new unbounded slot
+                line.idx += 1
+                line.lencount += 1
+                line.array.append(value)
+            else:
+                line.forward(value, size=size)
 
     def backwards(self, size=1, force=False):
         for line in self.lines:

@@ -192,10 +192,9 @@ class Timer(metaclass=MetaParams):
             return self._sessdata.p.sessionend
         return when
 
-    def _new_session(self, local: datetime.datetime, dt: float) -> None:
+    def _new_session(self, day: datetime.date, dt: float) -> None:
         """``dt`` went past the end of the session: find the end of the
-        session it belongs to and schedule the first call of its date."""
-        day = local.date()
+        session it belongs to and schedule the first call of ``day``."""
         if self._bysession:
             end = self._sessdata.p.sessionend
         else:
@@ -213,15 +212,16 @@ class Timer(metaclass=MetaParams):
     def check(self, dt: float) -> bool:
         """True if the timer is due at ``dt`` (a float datetime of a bar);
         ``lastwhen`` then holds the scheduled datetime."""
-        local = num2date(dt, self._tz)
-        day = local.date()
+        # like backtrader 1.9.78.123, days are told apart in UTC, even when
+        # the times of day are read in a time zone
+        day = num2date(dt).date()
         if day != self._curdate:
             self._curdate = day
             self._dayok = self._eligible(day)
         if day == self._lastcall:
             return False
         if self._eosnum is None or dt > self._eosnum:
-            self._new_session(local, dt)
+            self._new_session(day, dt)
         due = self._due
         if due is None or dt < self._duenum:
             return False

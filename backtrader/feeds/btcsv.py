@@ -115,8 +115,10 @@ class BacktraderCSVData(feed.CSVDataBase):
     def _bulkdatetimes(self, dates: list, times: Optional[list]) -> Any:
         """Datetime floats of whole date/time columns (same values as
         ``_dtnum``): each distinct text is parsed once."""
-        ordinal = {text: self._parsedate(text).toordinal() for text in dict.fromkeys(dates)}
-        ordinals = [ordinal[text] for text in dates]
+        ordinals = _feedbulk.parse_days(dates)
+        if ordinals is None:  # not all YYYY-MM-DD: parse as _loadline does
+            ordinal = {text: self._parsedate(text).toordinal() for text in dict.fromkeys(dates)}
+            ordinals = [ordinal[text] for text in dates]
         if times is None:
             usecs: Any = _feedbulk.time_usecs(self.p.sessionend)
             usecs = [usecs] * len(ordinals)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import collections
 import datetime
 import io
-from typing import Any
+from typing import Any, Optional
 
-from .. import feed
+import numpy as np
+
+from .. import _feedbulk, feed
 from ..errors import DataError
 from ..utils.date import date2num
 
@@ -75,14 +77,7 @@ class YahooFinanceCSVData(feed.CSVDataBase):
             return False
         if len(linetokens) < 6:
             raise self._badcount('at least 6', len(linetokens))
-        dttxt = linetokens[0]
-        day = self._daycache.get(dttxt)
-        if day is None:
-            try:
-                day = datetime.date(int(dttxt[0:4]), int(dttxt[5:7]), int(dttxt[8:10]))
-            except ValueError:
-                raise self._badfield('date', dttxt, 'a date (YYYY-MM-DD)') from None
-            self._daycache[dttxt] = day
+        day = self._day(linetokens[0])
         self.lines.datetime[0] = date2num(datetime.datetime.combine(day, self.p.sessionend))
         tofloat = self._tofloat
         o = tofloat(linetokens[1], 'open')
@@ -91,11 +86,7 @@ class YahooFinanceCSVData(feed.CSVDataBase):
         c = tofloat(linetokens[4], 'close')
         self.lines.openinterest[0] = 0.0
         adjustedclose = tofloat(linetokens[5], 'adjclose')
-        try:
-            v = float(linetokens[6])
-        except (IndexError, ValueError):  # missing or unreadable: no volume
-            v = 0.0
-        self._setprices(o, h, l, c, v, adjustedclose)
+        self._setprices(o, h, l, c, self._volume(linetokens), adjustedclose)
         return True
 
     def _setprices(self, o: float, h: float, l: float, c: float, v: float,
@@ -128,6 +119,73 @@ class YahooFinanceCSVData(feed.CSVDataBase):
         lines.close[0] = c
         lines.volume[0] = v
         lines.adjclose[0] = adjustedclose
+
+
+    # --- bulk preloading ------------------------------------------------------------
+    def _bulkcolumns(self) -> Optional[dict]:
+        cls = type(self)
+        if (cls._loadline is not YahooFinanceCSVData._loadline
+                or cls._setprices is not YahooFinanceCSVData._setprices
+                or cls._load is not feed.CSVDataBase._load
+                or cls._getnextline is not feed.CSVDataBase._getnextline
+                or self.p.sessionend.tzinfo is not None):
+            return None
+        sep = self.separator
+        rows = [line.split(sep) for line in self._readall() if line and not line.isspace()]
+        rows = [row for row in rows if 'null' not in row[1:]]
+        if any(len(row) < 6 for row in rows):
+            return None
+        try:
+            cols = self._bulkprices(rows)
+        except (ValueError, ZeroDivisionError):  # the slow path reports it
+            return None
+        self._consumeall()
+        return cols
+
+    def _bulkprices(self, rows: list) -> dict:
+        p = self.p
+        columns = list(zip(*rows)) if rows else [()] * 7
+        ordinals = _feedbulk.parse_days(list(columns[0]))
+        if ordinals is None:  # not all YYYY-MM-DD: parse as _loadline does
+            ordinals = [self._day(text).toordinal() for text in columns[0]]
+        eos = _feedbulk.time_usecs(p.sessionend)
+        dtcol = _feedbulk.encode_datetimes(ordinals, [eos] * len(rows))
+        o, h, l, c, adj = (np.array([float(tok) for tok in columns[i]], dtype='d')
+                           for i in range(1, 6))
+        v = np.array([self._volume(row) for row in rows], dtype='d')
+        if p.swapcloses:
+            c, adj = adj, c
+        if p.adjclose:
+            if (adj == 0).any():
+                raise ZeroDivisionError('adjusted close is 0')
+            factor = c / adj
+            o, h, l, c = o / factor, h / factor, l / factor, adj
+            if p.adjvolume:
+                v = v * factor
+        prices: list = [o, h, l, c]
+        if p.round:
+            prices = [_feedbulk.pyround(col, p.decimals) for col in prices]
+        volume = _feedbulk.pyround(v, p.roundvolume)
+        return {'datetime': dtcol, 'open': prices[0], 'high': prices[1], 'low': prices[2],
+                'close': prices[3], 'volume': volume, 'openinterest': [0.0] * len(rows),
+                'adjclose': adj}
+
+    def _day(self, text: str) -> datetime.date:
+        day = self._daycache.get(text)
+        if day is None:
+            try:
+                day = datetime.date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
+            except ValueError:
+                raise self._badfield('date', text, 'a date (YYYY-MM-DD)') from None
+            self._daycache[text] = day
+        return day
+
+    @staticmethod
+    def _volume(linetokens: list) -> float:
+        try:
+            return float(linetokens[6])
+        except (IndexError, ValueError):  # missing or unreadable: no volume
+            return 0.0
 
 
 class YahooLegacyCSV(YahooFinanceCSVData):
