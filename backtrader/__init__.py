@@ -66,3 +66,5 @@ from itertools import islice  # noqa: F401,E402
 from .utils.py3 import itervalues  # noqa: F401,E402
 from .utils.date import tzparse  # noqa: F401,E402
 from .lineseries import Lines_LineSeries, Lines_LineSeries_LineSeriesStub  # noqa: F401,E402
+from .flt import *  # noqa: F401,F403,E402
+from . import filters as filters  # noqa: F401,E402

@@ -15,6 +15,7 @@ and filters written for it rely on them.
 """
 from __future__ import annotations
 
+import array
 import collections
 import datetime
 import inspect
@@ -512,9 +513,12 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         for index, line in enumerate(self.lines):
             name = names[index] if index < len(names) else None
             values = cols.get(name)
-            if values is not None:
-                tolist = getattr(values, 'tolist', None)
-                rowcols.append((line, tolist() if tolist is not None else list(values)))
+            if values is None:
+                continue
+            if not isinstance(values, (list, array.array)):
+                # numpy: a compact copy whose items are plain floats
+                values = array.array('d', bytes(memoryview(values.astype('d'))))
+            rowcols.append((line, values))
         count = len(cols['datetime'])
         position = [0]
 

@@ -11,11 +11,12 @@ costs a few list lookups instead of pandas indexing.
 """
 from __future__ import annotations
 
+import array
 import datetime
 import warnings
 from typing import Any, Optional
 
-from .. import feed
+from .. import _feedbulk, feed
 from ..errors import DataError
 from ..utils.date import date2num
 from ..utils.py3 import integer_types, string_types
@@ -23,10 +24,32 @@ from ..utils.py3 import integer_types, string_types
 __all__ = ['PandasDirectData', 'PandasData']
 
 
-def _column_values(series: Any) -> list:
-    """The values of a pandas Series as Python objects."""
-    return series.to_numpy(dtype=object, copy=False).tolist() \
-        if series.dtype.kind not in 'fiub' else series.tolist()
+def _column_values(series: Any) -> Any:
+    """The values of a pandas Series: ``array('d')`` for numeric columns
+    (the doubles ``iloc`` values convert to), Python objects otherwise."""
+    if series.dtype.kind in 'fiub':
+        out = array.array('d')
+        out.frombytes(series.to_numpy(dtype='d').tobytes())
+        return out
+    return series.to_numpy(dtype=object).tolist()
+
+
+def _datetime_floats(values: Any, what: str) -> Any:
+    """``date2num(ts.to_pydatetime())`` for every timestamp, vectorised for
+    datetime64 data (naive or zone aware: the stored instants are UTC)."""
+    import numpy as np
+    import pandas as pd
+    dtype = getattr(values, 'dtype', None)
+    if dtype is not None and (dtype.kind == 'M' or isinstance(dtype, pd.DatetimeTZDtype)):
+        index = pd.DatetimeIndex(values)
+        if index.tz is not None:
+            index = index.tz_convert('UTC').tz_localize(None)
+        nanos = index.as_unit('ns').asi8
+        if not (index.isna()).any():
+            usecs = np.floor_divide(nanos, 1000)  # to_pydatetime drops nanoseconds
+            days, usec = np.divmod(usecs, 86400000000)
+            return _feedbulk.encode_datetimes(days + 719163, usec)
+    return [date2num(dt) for dt in _datetimes(values, what)]
 
 
 def _datetimes(values: Any, what: str) -> list:
@@ -86,17 +109,17 @@ class _FrameFeed(feed.DataBase):
             return None
         start = self._idx + 1
         cols: dict[str, Any] = {'datetime': self._dtnums[start:]}
-        import array
         for name, _, values in self._linevalues:
-            try:
-                cols[name] = array.array('d', values[start:])
-            except TypeError:
-                return None  # a non-number: the bar by bar path reports it
+            if isinstance(values, list):
+                try:
+                    values = array.array('d', values[start:])
+                except TypeError:
+                    return None  # a non-number: the bar by bar path reports it
+            else:
+                values = values[start:]
+            cols[name] = values
         self._idx = self._rows
         return cols
-
-    def _encode(self, stamps: list) -> list:
-        return [date2num(dt) for dt in stamps]
 
 
 class PandasDirectData(_FrameFeed):
@@ -136,8 +159,8 @@ class PandasDirectData(_FrameFeed):
             source = self._position(frame, pos)
             values = source.tolist() if pos == 0 else _column_values(source)
             self._linevalues.append((name, self.lines[index], values))
-        stamps = _datetimes(self._position(frame, self.p.datetime), type(self).__name__)
-        self._dtnums = self._encode(stamps)
+        source = self._position(frame, self.p.datetime)
+        self._dtnums = _datetime_floats(source, type(self).__name__)
 
 
 class PandasData(_FrameFeed):
@@ -214,4 +237,4 @@ class PandasData(_FrameFeed):
             self._linevalues.append((name, self.lines[index], values))
         dtcol = self._colmapping['datetime']
         source = frame.index if dtcol is None else frame.iloc[:, dtcol]
-        self._dtnums = self._encode(_datetimes(source, 'PandasData'))
+        self._dtnums = _datetime_floats(source, 'PandasData')
