@@ -532,7 +532,9 @@ class Cerebro(metaclass=MetaParams):
                     self._timers.append(timer)
             for strat in runstrats:
                 strat._stage2()
-            if self._dopreload and self._dorunonce:
+            # an indicator declaring _nextforce (HeikinAshi) needs bar by bar
+            nextforce = any(getattr(strat, '_nextforce', False) for strat in runstrats)
+            if self._dopreload and self._dorunonce and not nextforce:
                 self._runonce(runstrats)
             else:
                 self._runnext(runstrats)

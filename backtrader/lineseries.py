@@ -99,7 +99,7 @@ class Lines:
             '_lines': alllines, '_extralines': bextra + extralines})
         for index, lname in enumerate(alllines):
             setattr(newcls, lname, LineAlias(index))
-        for alias, target in (lalias or {}).items():
+        for target, alias in (lalias or {}).items():
             index = target if isinstance(target, int) else alllines.index(target)
             setattr(newcls, alias, LineAlias(index))
         module = sys.modules[cls.__module__]
@@ -211,7 +211,8 @@ class MetaLineSeries(MetaLineRoot):
     def __new__(meta, name, bases, dct):
         alias = dct.pop('alias', ())
         aliased = dct.pop('aliased', '')
-        linealias = dct.pop('linealias', {})
+        # upstream's form: ((line, alias), ...) or {line: alias}
+        linealias = dict(dct.pop('linealias', {}))
         newlines = dct.pop('lines', ())
         extralines = dct.pop('extralines', 0)
         newplotinfo = dct.pop('plotinfo', {})
@@ -232,16 +233,20 @@ class MetaLineSeries(MetaLineRoot):
         for index, lname in enumerate(cls.lines._getlines()):
             if not hasattr(cls, lname) or isinstance(getattr(cls, lname), _LineGetter):
                 setattr(cls, lname, _LineGetter(index))
-        for lalias, target in linealias.items():
+        for target, lalias in linealias.items():
             index = target if isinstance(target, int) else cls.lines._getlines().index(target)
             setattr(cls, lalias, _LineGetter(index))
         cls.alias = tuple(alias)
         cls.aliased = aliased
         module = sys.modules[cls.__module__]
         for aname in alias:
+            extra = {}
+            if isinstance(aname, tuple):  # (name, plotname), as upstream allows
+                aname, plotname = aname
+                extra['plotinfo'] = dict(plotname=plotname)
             newcls = type(aname, (cls,), {'__doc__': cls.__doc__,
                                           '__module__': cls.__module__,
-                                          'aliased': cls.__name__})
+                                          'aliased': cls.__name__, **extra})
             setattr(module, aname, newcls)
         return cls
 

@@ -749,3 +749,5 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         data = data if data is not None else self.datas[0]
         return self._sizer.getsizing(data, isbuy=isbuy)
 
+
+from .signalstrategy import MetaSigStrategy, SignalStrategy  # noqa: E402,F401

@@ -7,21 +7,27 @@ when the timer is due and leaves the scheduled datetime in ``lastwhen``,
 which is what ``notify_timer`` receives as ``when`` (the schedule, not the
 time of the bar that made it due).
 
-A timer works day by day.  On the first bar of a day it decides whether
-the day is eligible (``weekdays``, ``monthdays``, ``allow``) and computes
-the time at which it is due (``when`` plus ``offset``).  The first bar at
-or after that time makes it fire; with ``repeat`` it is then due again one
-``repeat`` later (skipping the slots that fell into a gap in the data)
-until the end of the session.
+The schedule reproduces backtrader 1.9.78.123, quirks included, because
+users see it in which bars their orders are placed on:
 
-Day eligibility reproduces backtrader 1.9.78.123 exactly, including the
-way it handles days that were not seen: the days of the week (month) a
-timer may run on are consumed in order; when the first bar of a week
-(month) comes after a scheduled day that was not seen, the timer runs on
-that bar and the next scheduled day of that week (month) is dropped as
-well.  ``weekcarry``/``monthcarry`` only decide what happens when *every*
-remaining day of the week (month) was missed: the timer then runs on the
-next bar, even in the following week (month).
+* Eligibility (``monthdays``, then ``weekdays``, then ``allow``) is
+  decided on the first bar of every (UTC) date.  The scheduled days of
+  the month/week are consumed in order: when the first bar of a period
+  comes after a scheduled day that was not seen, the timer runs on it and
+  the next scheduled day of that period is dropped as well.
+  ``monthcarry``/``weekcarry`` only matter when every remaining day of the
+  period was missed: the timer then runs on the next bar, even in the next
+  period.
+* A "session" ends at the session end of the reference data for timers
+  tied to sessions (``SESSION_START``/``SESSION_END`` or ``tzdata`` being
+  a feed), at the end of the day otherwise.  The first bar past the end of
+  a session schedules ``when`` + ``offset`` on that bar's date, so a bar
+  after the session end can make the day's timer fire again when it had
+  not finished its repeats.
+* Without ``repeat`` a timer fires once per date.  With ``repeat`` it is
+  due again one ``repeat`` after the slot it fired for, skipping the slots
+  that fell into a gap of the data, until the slot passes the end of the
+  session.
 """
 from __future__ import annotations
 

@@ -27,24 +27,29 @@ class DaySplitter_Close(metaclass=MetaParams):
         pass
 
     def __call__(self, data: Any) -> bool:
-        # the closing tick, built from the untouched bar, goes on the stack
+        # both ticks replace the bar on the stack: filters added after this
+        # one (e.g. a replayer) see them one by one
         day = data.datetime.date(0)
-        c = data.close[0]
-        vol = data.volume[0]
-        closevol = vol * self.p.closevol
-        bar = [line[0] for line in data.itersize()]
-        closebar = list(bar)
         aliases = data.getlinealiases()
+        bar = [line[0] for line in data.itersize()]
+        o, h, lo, c = data.open[0], data.high[0], data.low[0], data.close[0]
+        vol = bar[aliases.index('volume')]
+        closevol = vol * self.p.closevol
+
+        openbar = list(bar)
+        openbar[aliases.index('close')] = (o + h + lo) / 3.0
+        openbar[aliases.index('volume')] = vol - closevol
+        openbar[aliases.index('datetime')] = data.date2num(
+            datetime.datetime.combine(day, data.p.sessionstart))
+
+        closebar = list(bar)
         for name in ('open', 'high', 'low', 'close'):
             closebar[aliases.index(name)] = c
         closebar[aliases.index('volume')] = closevol
         closebar[aliases.index('datetime')] = data.date2num(
             datetime.datetime.combine(day, data.p.sessionend))
-        # the current slot becomes the opening tick
-        o, h, lo = data.open[0], data.high[0], data.low[0]
-        data.close[0] = (o + h + lo) / 3.0
-        data.volume[0] = vol - closevol
-        data.datetime[0] = data.date2num(
-            datetime.datetime.combine(day, data.p.sessionstart))
+
+        data.backwards()
+        data._add2stack(openbar)
         data._add2stack(closebar)
         return False

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import collections
 import datetime
-from typing import Any
 
 from ..dataseries import TimeFrame
 from ..feed import AbstractDataBase
@@ -67,6 +66,7 @@ class DataFiller(AbstractDataBase):
             getattr(self.lines, name)[0] = price
         self.lines.volume[0] = self.p.fill_vol
         self.lines.openinterest[0] = self.p.fill_oi
+        self._lastdt = dtime
         return True
 
     def _load(self) -> bool:

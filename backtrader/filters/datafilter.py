@@ -1,7 +1,6 @@
 """DataFilter: a feed with the bars of another feed a function accepts."""
 from __future__ import annotations
 
-from typing import Any
 
 from ..feed import AbstractDataBase
 

@@ -14,7 +14,7 @@ class Renko(Filter):
     The first bar's open, rounded and aligned, sets a band of one brick
     size below and above it.  A bar whose close (``hilo``: high) reaches
     the top of the band, or whose close (``hilo``: low) falls below its
-    bottom, becomes one brick of one size (never more, however far the
+    bottom (both edges aligned for the test), becomes one brick of one size (never more, however far the
     price went); the band is then the new brick.  Other bars are removed.
     A brick has open = low = its start, high = close = its end (so a
     falling brick has high below low, as in backtrader 1.9.78.123), and
@@ -39,6 +39,10 @@ class Renko(Filter):
         ('roundstart', True),
     )
 
+    def _aligned(self, price: float) -> float:
+        align = self.p.align
+        return round(price / align) * align if align else price
+
     def _autosize(self, price: float) -> float:
         return float(int(price / self.p.autosize))
 
@@ -46,9 +50,7 @@ class Renko(Filter):
         start = data.open[0]
         if self.p.roundstart:
             start = float(round(start))
-        align = self.p.align
-        if align:
-            start = round(start / align) * align
+        start = self._aligned(start)
         size = self.p.size
         if size is None:
             size = self._autosize(data.open[0])
@@ -61,12 +63,12 @@ class Renko(Filter):
             up, down = data.high[0], data.low[0]
         else:
             up = down = data.close[0]
-        if up >= self._top:
+        if up >= self._aligned(self._top):
             start = self._top
             size = self._newsize(data)
             end = start + size
             self._bottom, self._top = start, end
-        elif down < self._bottom:
+        elif down < self._aligned(self._bottom):
             start = self._bottom
             size = self._newsize(data)
             end = start - size

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Optional
 
 from ..dataseries import TimeFrame
 from ..metabase import MetaParams
@@ -75,56 +75,62 @@ class SessionFiller(metaclass=MetaParams):
     }
 
     def __init__(self, data: Any) -> None:
-        self._tdframe = self._tdeltas.get(data._timeframe)
-        if self._tdframe is not None:
-            self._tdunit = self._tdframe * data._compression
-        self.seenbar = False
-        self.sessend = self.MAXDATE
+        unit = self._tdeltas.get(data._timeframe)
+        self._tdunit = None if unit is None else unit * data._compression
+        self._seenbar = False
+        self._sessend = self.MAXDATE
+        self._lastdt: Optional[datetime.datetime] = None
         self._lastclose = float('NaN')
 
     def __call__(self, data: Any) -> bool:
-        if self._tdframe is None:
+        unit = self._tdunit
+        if unit is None:
             return False  # only intraday feeds have gaps inside a session
         dtime = data.datetime.datetime(0)
-        if dtime > self.sessend:
-            # a new session: forget where the last one was
-            self.seenbar = False
-        if not self.seenbar:
-            self.seenbar = True
-            self.sessend = datetime.datetime.combine(dtime.date(),
-                                                     data.p.sessionend)
-            sessstart = datetime.datetime.combine(dtime.date(),
-                                                  data.p.sessionstart)
+        if dtime > self._sessend:
+            # a new session: fill from its start (the very first session of
+            # the feed only with skip_first_fill off)
+            start: Optional[datetime.datetime] = datetime.datetime.combine(
+                dtime.date(), data.p.sessionstart)
+        elif not self._seenbar:
+            start = None
             if not self.p.skip_first_fill:
-                self._fillbars(data, sessstart, dtime)
-        elif dtime - self._lastdt > self._tdunit:
-            self._fillbars(data, self._lastdt + self._tdunit, dtime)
+                start = datetime.datetime.combine(dtime.date(),
+                                                  data.p.sessionstart)
+        else:
+            start = self._lastdt + unit
+        self._seenbar = True
+        self._sessend = datetime.datetime.combine(dtime.date(),
+                                                  data.p.sessionend)
         self._lastdt = dtime
-        self._lastclose = data.close[0]
-        return False
+        close = data.close[0]
+        filled = start is not None and start < dtime
+        if filled:
+            self._fillbars(data, start, dtime)
+        self._lastclose = close
+        return filled
 
     def _fillbars(self, data: Any, time_start: datetime.datetime,
-                  time_end: datetime.datetime, tostack: bool = True) -> None:
-        """Put filler bars for [time_start, time_end) on the stack ahead
-        of the current bar."""
-        if time_start >= time_end:
-            return
-        data._save2stack(erase=True)
+                  time_end: datetime.datetime) -> None:
+        """Replace the current bar by filler bars for [time_start,
+        time_end) followed by the bar itself, all on the feed's stack."""
+        realbar = [line[0] for line in data.itersize()]
+        data.backwards()
         while time_start < time_end:
-            self._fillbar(data, time_start)
-            data._save2stack(erase=True)
+            data._add2stack(self._fillbar(data, realbar, time_start))
             time_start += self._tdunit
-        # the real bar goes after the fillers: rotate it to the end
-        data._add2stack(data._barstack.popleft())
+        data._add2stack(realbar)
 
-    def _fillbar(self, data: Any, dtime: datetime.datetime) -> None:
-        data.forward()
+    def _fillbar(self, data: Any, realbar: list,
+                 dtime: datetime.datetime) -> list:
+        aliases = data.getlinealiases()
         price = self.p.fill_price
         if price is None:
             price = self._lastclose
-        data.lines.datetime[0] = data.date2num(dtime)
-        for line in (data.lines.open, data.lines.high, data.lines.low,
-                     data.lines.close):
-            line[0] = price
-        data.lines.volume[0] = self.p.fill_vol
-        data.lines.openinterest[0] = self.p.fill_oi
+        bar = list(realbar)
+        for name in ('open', 'high', 'low', 'close'):
+            bar[aliases.index(name)] = price
+        bar[aliases.index('volume')] = self.p.fill_vol
+        bar[aliases.index('openinterest')] = self.p.fill_oi
+        bar[aliases.index('datetime')] = data.date2num(dtime)
+        return bar

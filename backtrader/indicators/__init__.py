@@ -19,6 +19,12 @@ from .sma import *  # noqa: F401,F403
 from .ema import *  # noqa: F401,F403
 from .smma import *  # noqa: F401,F403
 from .wma import *  # noqa: F401,F403
+from .dema import *  # noqa: F401,F403
+from .kama import *  # noqa: F401,F403
+from .hma import *  # noqa: F401,F403
+from .zlema import *  # noqa: F401,F403
+from .zlind import *  # noqa: F401,F403
+from .dma import *  # noqa: F401,F403
 
 # variants of every moving average registered above
 from .envelope import *  # noqa: F401,F403
@@ -33,3 +39,9 @@ from .stochastic import *  # noqa: F401,F403
 from .crossover import *  # noqa: F401,F403
 from .momentum import *  # noqa: F401,F403
 from .percentchange import *  # noqa: F401,F403
+from .trix import *  # noqa: F401,F403
+from .psar import *  # noqa: F401,F403
+from .ichimoku import *  # noqa: F401,F403
+from .heikinashi import *  # noqa: F401,F403
+from .hadelta import *  # noqa: F401,F403
+from .directionalmove import *  # noqa: F401,F403

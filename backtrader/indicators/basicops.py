@@ -308,6 +308,7 @@ class ExponentialSmoothing(Average):
     def _setalpha(self, alpha):
         self._alpha = 2.0 / (1.0 + self.p.period) if alpha is None else alpha
         self._alpha1 = 1.0 - self._alpha
+        self.alpha, self.alpha1 = self._alpha, self._alpha1  # public, as upstream
 
     def qbuffer(self, savemem=0):
         super().qbuffer(savemem=savemem)

@@ -23,6 +23,8 @@ class ExponentialMovingAverage(MovingAverageBase):
     def __init__(self):
         period = self._checked_period()
         alpha = 2.0 / (1.0 + period)
+        # published like upstream: other averages (ZeroLagIndicator) read them
+        self.alpha, self.alpha1 = alpha, 1.0 - alpha
         bind_output(self.lines.ema,
                     ExponentialSmoothing(self.data, period=period, alpha=alpha))
         super().__init__()

@@ -66,5 +66,5 @@ class MovingAverageBase(Indicator, metaclass=MetaMovAvBase):
     params = (('period', 30),)
     plotinfo = dict(subplot=False)
 
-    def _checked_period(self) -> int:
-        return checked_period(self.p.period)
+    def _checked_period(self, minimum: int = 1) -> int:
+        return checked_period(self.p.period, minimum=minimum)

@@ -1,0 +1,114 @@
+"""Parabolic SAR (stop and reverse) by Welles Wilder."""
+from __future__ import annotations
+
+from .basicops import PeriodN
+
+__all__ = ['ParabolicSAR', 'PSAR']
+
+
+class _SarStatus:
+    """Where the SAR stands after a bar: its value, the trend, the extreme
+    point of the trend, the acceleration factor and the last two lows and
+    highs (the SAR may not cross into them)."""
+    __slots__ = ('sar', 'tr', 'ep', 'af', 'low1', 'low2', 'high1', 'high2')
+
+    def copy_from(self, other: '_SarStatus') -> None:
+        self.sar, self.tr, self.ep, self.af = other.sar, other.tr, other.ep, other.af
+        self.low1, self.low2 = other.low1, other.low2
+        self.high1, self.high2 = other.high1, other.high2
+
+
+def _sar_start(high0: float, low0: float, close0: float,
+               high1: float, low1: float, close1: float, af: float) -> _SarStatus:
+    """The status after the second bar: the trend follows the close, the SAR
+    starts at the extreme of both bars on the other side."""
+    st = _SarStatus()
+    st.tr = close1 >= close0
+    if st.tr:
+        st.sar, st.ep = min(low0, low1), high1
+    else:
+        st.sar, st.ep = max(high0, high1), low1
+    st.af = af
+    st.low1, st.low2, st.high1, st.high2 = low1, low0, high1, high0
+    return st
+
+
+def _sar_step(st: _SarStatus, high: float, low: float, af0: float, afmax: float) -> None:
+    """Move ``st`` one bar forward (in place)."""
+    sar = st.sar + st.af * (st.ep - st.sar)
+    if st.tr:
+        sar = min(sar, st.low1, st.low2)
+        if low <= sar:  # reversal: the SAR jumps to the extreme point
+            st.tr, sar, st.ep, st.af = False, st.ep, low, af0
+        elif high > st.ep:
+            st.ep, st.af = high, min(st.af + af0, afmax)
+    else:
+        sar = max(sar, st.high1, st.high2)
+        if high >= sar:
+            st.tr, sar, st.ep, st.af = True, st.ep, high, af0
+        elif low < st.ep:
+            st.ep, st.af = low, min(st.af + af0, afmax)
+    st.sar = sar
+    st.low1, st.low2, st.high1, st.high2 = low, st.low1, high, st.high1
+
+
+class ParabolicSAR(PeriodN):
+    """Welles Wilder's Parabolic SAR: a trailing stop that accelerates
+    (by ``af`` up to ``afmax``) each time the trend makes a new extreme and
+    reverses when the price reaches it.
+
+    The first value comes on the second bar: the trend follows the close,
+    the SAR starts at the lowest low (uptrend) or highest high (downtrend)
+    of both bars.  Each bar the SAR moves ``af`` of the way to the extreme
+    point, never into the range of the previous two bars.
+
+    Params:
+      - period (2), af (0.02), afmax (0.2)
+    """
+    alias = ('PSAR',)
+    lines = ('psar',)
+    params = (('period', 2), ('af', 0.02), ('afmax', 0.20))
+    plotinfo = dict(subplot=False)
+    plotlines = dict(psar=dict(marker='.', markersize=4.0, color='black',
+                               fillstyle='full', ls=''))
+
+    def __init__(self):
+        super().__init__()
+        self._status = _SarStatus()  # after the previous bar
+        self._current = _SarStatus()  # after the current bar
+        self._curlen = 0
+
+    def _advance(self, high: float, low: float) -> float:
+        """Status of the current bar from that of the previous one; a bar
+        computed again (replay) starts over from the previous status."""
+        if len(self) != self._curlen:  # a new bar: the current becomes previous
+            self._status, self._current = self._current, self._status
+            self._curlen = len(self)
+        st = self._current
+        st.copy_from(self._status)
+        _sar_step(st, high, low, self.p.af, self.p.afmax)
+        return st.sar
+
+    def nextstart(self):
+        data = self.data
+        self._current = _sar_start(data.high[-1], data.low[-1], data.close[-1],
+                                   data.high[0], data.low[0], data.close[0], self.p.af)
+        self._curlen = len(self)
+        self.lines.psar[0] = self._current.sar
+
+    def next(self):
+        self.lines.psar[0] = self._advance(self.data.high[0], self.data.low[0])
+
+    def oncestart(self, start, end):
+        h, l, c = self.data.high.array, self.data.low.array, self.data.close.array
+        st = _sar_start(h[start - 1], l[start - 1], c[start - 1],
+                        h[start], l[start], c[start], self.p.af)
+        self._current = st
+        self.lines.psar.array[start] = st.sar
+
+    def once(self, start, end):
+        h, l, dst = self.data.high.array, self.data.low.array, self.lines.psar.array
+        st, af0, afmax = self._current, self.p.af, self.p.afmax
+        for i in range(start, end):
+            _sar_step(st, h[i], l[i], af0, afmax)
+            dst[i] = st.sar
