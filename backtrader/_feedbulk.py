@@ -245,9 +245,22 @@ def encode_datetimes(ordinals: Any, usecs: Any) -> np.ndarray:
     The few values too close to a rounding tie for that argument to be
     certain go through ``date2num`` itself.
     """
-    from .utils.date import date2num
     ordinals = np.asarray(ordinals, dtype=np.int64)
     usecs = np.asarray(usecs, dtype=np.int64)
+    if len(ordinals) <= _CHUNK:
+        return _encode_chunk(ordinals, usecs)
+    out = np.empty(len(ordinals))
+    for start in range(0, len(ordinals), _CHUNK):  # bounded temporaries
+        stop = start + _CHUNK
+        out[start:stop] = _encode_chunk(ordinals[start:stop], usecs[start:stop])
+    return out
+
+
+_CHUNK = 1 << 16
+
+
+def _encode_chunk(ordinals: np.ndarray, usecs: np.ndarray) -> np.ndarray:
+    from .utils.date import date2num
     hours, rest = np.divmod(usecs, 3600000000)
     minutes, rest = np.divmod(rest, 60000000)
     seconds, micros = np.divmod(rest, 1000000)

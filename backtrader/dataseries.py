@@ -178,22 +178,23 @@ class _Bar:
         """Merge the current bar of ``data``; True if it opened the bar."""
         if reopen:
             self.bstart()
-        lines = data.lines
-        self.datetime = lines.datetime[0]
+        # by position: the OHLCDateTime order every feed shares
+        close, low, high, open_, volume, oi, dtime = data.lines.lines[:7]
+        self.datetime = dtime[0]
         # same outcome as max()/min(), NaN included: only a strictly
         # greater (smaller) value replaces the stored one
-        high = lines.high[0]
-        if high > self.high:
-            self.high = high
-        low = lines.low[0]
-        if low < self.low:
-            self.low = low
-        self.close = lines.close[0]
-        self.volume += lines.volume[0]
-        self.openinterest = lines.openinterest[0]
+        value = high[0]
+        if value > self.high:
+            self.high = value
+        value = low[0]
+        if value < self.low:
+            self.low = value
+        self.close = close[0]
+        self.volume += volume[0]
+        self.openinterest = oi[0]
         o = self.open
         if reopen or o != o:
-            self.open = lines.open[0]
+            self.open = open_[0]
             return True
         return False
 

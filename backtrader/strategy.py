@@ -27,15 +27,23 @@ from . import _context
 __all__ = ['Strategy', 'MetaStrategy']
 
 
-def _wants_cashvalue(analyzer):
-    """Whether an analyzer (or one of its children) listens to the
-    per-bar cash/value/fund notifications."""
+_CASHVALUE_HOOKS = ('notify_cashvalue', 'notify_fund', '_notify_cashvalue', '_notify_fund')
+_STEP_HOOKS = ('next', 'prenext', 'nextstart', '_next', '_prenext', '_nextstart')
+
+
+def _overrides(analyzer, hooks):
+    """Whether an analyzer (or one of its children) redefines any of the
+    base Analyzer's ``hooks`` - if not, calling them per bar is useless."""
     from .analyzer import Analyzer
     cls = type(analyzer)
-    for name in ('notify_cashvalue', 'notify_fund', '_notify_cashvalue', '_notify_fund'):
-        if getattr(cls, name, None) is not getattr(Analyzer, name):
+    for name in hooks:
+        if getattr(cls, name, None) is not getattr(Analyzer, name, None):
             return True
-    return any(_wants_cashvalue(child) for child in getattr(analyzer, '_children', ()))
+    return any(_overrides(child, hooks) for child in getattr(analyzer, '_children', ()))
+
+
+def _wants_cashvalue(analyzer):
+    return _overrides(analyzer, _CASHVALUE_HOOKS)
 
 
 def _first_line(obj):
@@ -93,7 +101,9 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._advplan = None
         _obj._allanalyzers = None
         _obj._cvanalyzers = None
+        _obj._stepanalyzers = None
         _obj._wants_cashvalue = True
+        _obj._quicknotify = False
         return _obj, args, kwargs
 
     def dopostinit(cls, _obj, *args, **kwargs):
@@ -342,7 +352,11 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                 observer._next()
 
     def _next_analyzers(self, minperstatus, once=False):
-        for analyzer in self.analyzers:
+        stepped = self._stepanalyzers
+        if stepped is None:
+            stepped = self._stepanalyzers = [
+                a for a in self.analyzers if _overrides(a, _STEP_HOOKS)]
+        for analyzer in stepped:
             if minperstatus < 0:
                 analyzer._next()
             elif minperstatus == 0:
@@ -358,6 +372,8 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         self._advplan = None
         self._allanalyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
         self._cvanalyzers = None
+        self._stepanalyzers = None
+        self._quicknotify = bool(self.cerebro is not None and self.cerebro.p.quicknotify)
         cls = type(self)
         self._wants_cashvalue = (cls.notify_cashvalue is not Strategy.notify_cashvalue
                                  or cls.notify_fund is not Strategy.notify_fund)
@@ -478,8 +494,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             self._notify(qorders=qorders, qtrades=qtrades)
 
     def _notify(self, qorders=None, qtrades=None):
-        quick = self.cerebro is not None and self.cerebro.p.quicknotify
-        if quick:
+        if self._quicknotify:
             procorders, proctrades = qorders or [], qtrades or []
         else:
             procorders, proctrades = self._orderspending, self._tradespending

@@ -25,12 +25,11 @@ __all__ = ['PandasDirectData', 'PandasData']
 
 
 def _column_values(series: Any) -> Any:
-    """The values of a pandas Series: ``array('d')`` for numeric columns
-    (the doubles ``iloc`` values convert to), Python objects otherwise."""
+    """The values of a pandas Series: a float array for numeric columns
+    (the doubles ``iloc`` values convert to; no copy for float64 columns),
+    Python objects otherwise."""
     if series.dtype.kind in 'fiub':
-        out = array.array('d')
-        out.frombytes(series.to_numpy(dtype='d').tobytes())
-        return out
+        return series.to_numpy(dtype='d', copy=False)  # a view for float64
     return series.to_numpy(dtype=object).tolist()
 
 
@@ -44,9 +43,8 @@ def _datetime_floats(values: Any, what: str) -> Any:
         index = pd.DatetimeIndex(values)
         if index.tz is not None:
             index = index.tz_convert('UTC').tz_localize(None)
-        nanos = index.as_unit('ns').asi8
-        if not (index.isna()).any():
-            usecs = np.floor_divide(nanos, 1000)  # to_pydatetime drops nanoseconds
+        if not index.hasnans:
+            usecs = index.as_unit('us').asi8  # to_pydatetime drops nanoseconds
             days, usec = np.divmod(usecs, 86400000000)
             return _feedbulk.encode_datetimes(days + 719163, usec)
     return [date2num(dt) for dt in _datetimes(values, what)]
@@ -89,6 +87,10 @@ class _FrameFeed(feed.DataBase):
         super().start()
         self._idx = -1
         self._prepare()
+
+    def _pickrowsource(self):
+        self._rowsource = self._load  # already reads prepared arrays
+        return self._load
 
     def _load(self) -> bool:
         self._idx += 1

@@ -45,3 +45,6 @@ from .ichimoku import *  # noqa: F401,F403
 from .heikinashi import *  # noqa: F401,F403
 from .hadelta import *  # noqa: F401,F403
 from .directionalmove import *  # noqa: F401,F403
+from .cci import *  # noqa: F401,F403
+from .williams import *  # noqa: F401,F403
+from .aroon import *  # noqa: F401,F403

@@ -16,7 +16,9 @@ parent's values.
   or some bars ago) by a scalar function (per bar) and its bit-identical
   vectorised twin (batch): one object where upstream chains several
   operations;
-* :func:`bind_output` binds an output line to a child.
+* :func:`bind_output` binds an output line to a child;
+* :func:`bounded_ago` says which value a look back reads in upstream's
+  fixed-size buffers (``exactbars=1``).
 """
 from __future__ import annotations
 
@@ -27,11 +29,11 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..indicator import Indicator
-from ..linebuffer import LineActions, npview
+from ..linebuffer import LineActions, LineBuffer, npview
 from ..lineroot import LineRoot, LineSingle
 
 __all__ = ['checked_period', 'SourceMixIn', 'lines_minperiod', 'Formula',
-           'bind_output']
+           'bind_output', 'bounded_ago']
 
 
 def checked_period(value: Any, name: str = 'period', minimum: int = 1) -> int:
@@ -128,3 +130,17 @@ def bind_output(target: Any, source: Any) -> None:
         return
     source = source if isinstance(source, LineSingle) else source.lines[0]
     source(0).addbinding(target)
+
+
+def bounded_ago(line: Any, ago: int) -> int:
+    """The ``ago`` really read by ``line[ago]`` in upstream when the line
+    keeps only ``maxlen`` values (``exactbars=1``): looking further back
+    than the buffer holds wraps around to newer values (with a buffer of one
+    value, ``[-1]`` is the current bar).  Indicators reading their own past
+    values go through this so their results match upstream's in that mode;
+    otherwise ``ago`` is returned unchanged."""
+    if line.mode == LineBuffer.QBuffer:
+        held = min(len(line), line.maxlen)
+        if -ago >= held:
+            return ago + held
+    return ago

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 from ..indicator import Indicator
+from ._base import bounded_ago
 
 __all__ = ['HeikinAshi']
+
+
+def _ha_close(data, ago: int) -> float:
+    return (data.open[ago] + data.high[ago] + data.low[ago] + data.close[ago]) / 4.0
 
 
 class HeikinAshi(Indicator):
@@ -27,24 +32,24 @@ class HeikinAshi(Indicator):
     _nextforce = True
 
     def __init__(self):
-        data = self.data
-        self.lines.ha_close = (data.open + data.high + data.low + data.close) / 4.0
         self.addminperiod(2)
         super().__init__()
-
-    def qbuffer(self, savemem=0):
-        super().qbuffer(savemem=savemem)
-        self.lines.ha_open.minbuffer(2)  # next() reads the previous candle
-        self.lines.ha_close.minbuffer(2)
+        # as upstream: the ha_close line counts from the first bar
+        self.lines.ha_close._minperiod = 1
 
     def prenext(self):
-        data = self.data
-        self.lines.ha_open[0] = (data.open[0] + data.close[0]) / 2.0
+        data, lines = self.data, self.lines
+        lines.ha_close[0] = _ha_close(data, 0)
+        lines.ha_open[0] = (data.open[0] + data.close[0]) / 2.0
 
     def next(self):
-        lines, data = self.lines, self.data
-        ha_open = (lines.ha_open[-1] + lines.ha_close[-1]) / 2.0
-        ha_close = lines.ha_close[0]
+        data, lines = self.data, self.lines
+        # the previous close is recomputed from the data: with exactbars=1
+        # the ha_close line keeps a single value, as upstream's
+        prev_open = lines.ha_open[bounded_ago(lines.ha_open, -1)]
+        ha_open = (prev_open + _ha_close(data, -1)) / 2.0
+        ha_close = _ha_close(data, 0)
+        lines.ha_close[0] = ha_close
         lines.ha_open[0] = ha_open
         lines.ha_high[0] = max(data.high[0], ha_open, ha_close)
         lines.ha_low[0] = min(data.low[0], ha_open, ha_close)

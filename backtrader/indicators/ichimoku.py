@@ -3,9 +3,22 @@ from __future__ import annotations
 
 from ..indicator import Indicator
 from ..linebuffer import LineForward
+from ._base import bounded_ago
 from .basicops import Highest, Lowest
 
 __all__ = ['Ichimoku']
+
+
+class _Backwards(LineForward):
+    """Writes the current value ``ago`` bars back; like upstream's, each
+    bounded buffer (exactbars) written wraps around on its own (with room
+    for ``ago`` values, the value lands on the current bar)."""
+
+    def next(self):
+        value, ago = self.a[0], -self.ago
+        self.array[self.idx + bounded_ago(self, ago)] = value
+        for binding in self.bindings:
+            binding[bounded_ago(binding, ago)] = value
 
 
 class Ichimoku(Indicator):
@@ -45,5 +58,5 @@ class Ichimoku(Indicator):
         self.lines.senkou_span_a = span_a(-p.senkou_lead)
         span_b = (Highest(data.high, period=p.senkou) + Lowest(data.low, period=p.senkou)) / 2.0
         self.lines.senkou_span_b = span_b(-p.senkou_lead)
-        self.lines.chikou_span = LineForward(data.close, p.chikou)
+        self.lines.chikou_span = _Backwards(data.close, p.chikou)
         super().__init__()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..utils.py3 import MAXINT
+from ._base import bounded_ago
 from .ema import EMA
 from .mabase import MovingAverageBase
 
@@ -13,7 +14,7 @@ def _best_ec(price: float, ema: float, prev: float, alpha: float, alpha1: float,
     """The error-corrected value whose gain brings it closest to ``price``
     (the first of equally close ones)."""
     least = MAXINT
-    best = prev
+    best = ema
     diff = price - prev
     for gain in gains:
         ec = alpha * (ema + gain * diff) + alpha1 * prev
@@ -51,17 +52,15 @@ class ZeroLagIndicator(MovingAverageBase):
         self._gains = [g / 10 for g in range(*self.limits)]
         super().__init__()
 
-    def qbuffer(self, savemem=0):
-        super().qbuffer(savemem=savemem)
-        self.lines.ec.minbuffer(2)  # next() reads the previous value
-
     def nextstart(self):
         self.lines.ec[0] = self.ema[0]
 
     def next(self):
-        ema = self.ema
-        self.lines.ec[0] = _best_ec(self.data[0], ema[0], self.lines.ec[-1],
-                                    ema.alpha, ema.alpha1, self._gains)
+        ema, ec = self.ema, self.lines.ec
+        # like upstream, no buffer room is reserved for ec(-1): with
+        # exactbars=1 it reads the current (not yet set) value
+        prev = ec[bounded_ago(ec, -1)]
+        ec[0] = _best_ec(self.data[0], ema[0], prev, ema.alpha, ema.alpha1, self._gains)
 
     def oncestart(self, start, end):
         self.lines.ec.array[start] = self.ema.lines[0].array[start]
