@@ -19,7 +19,8 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 
-__all__ = ['apply_bounds', 'fill_lines', 'make_strptime', 'float_column']
+__all__ = ['apply_bounds', 'fill_lines', 'make_strptime', 'float_column', 'row_loader',
+           'read_columns', 'encode_datetimes', 'parse_fixed', 'pyround']
 
 _NAN = float('nan')
 
@@ -72,6 +73,34 @@ def fill_lines(data: Any, cols: dict, keep: Optional[np.ndarray]) -> int:
         if values is not None:
             line.array[start:start + size] = values
     return size
+
+
+def row_loader(data: Any, cols: dict) -> Callable[[], bool]:
+    """A replacement for ``data._load`` serving the rows of ``cols`` (as
+    returned by ``data._bulkcolumns()``) one by one."""
+    names = data.getlinealiases()
+    rowcols = []
+    for index, line in enumerate(data.lines):
+        values = cols.get(names[index] if index < len(names) else None)
+        if values is None:
+            continue
+        if not isinstance(values, (list, array.array)):
+            # numpy: a compact copy whose items are plain floats
+            values = array.array('d', bytes(memoryview(np.asarray(values, dtype='d'))))
+        rowcols.append((line, values))
+    count = len(cols['datetime'])
+    position = [0]
+
+    def loadrow() -> bool:
+        i = position[0]
+        if i >= count:
+            return False
+        position[0] = i + 1
+        for line, values in rowcols:
+            line[0] = values[i]
+        return True
+
+    return loadrow
 
 
 def float_column(tokens: Any, field: str, nullvalue: Any = None) -> array.array:

@@ -15,7 +15,6 @@ and filters written for it rely on them.
 """
 from __future__ import annotations
 
-import array
 import collections
 import datetime
 import inspect
@@ -421,15 +420,16 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         Returns True with a bar, otherwise what ``_load`` returned (False:
         exhausted, None: nothing available now) or False past ``todate``.
         """
-        lines = self.lines
-        dtline = lines.datetime
-        source = self.__dict__.get('_rowsource') or self._pickrowsource()
+        dtline = self.lines.datetime
+        source = self.__dict__.get('_rowsource')
+        if source is None:
+            source = self._pickrowsource()
         while True:
-            lines.forward()
+            self.forward()
             if self._barstack and self._fromstack():
                 return True
             if not (self._barstash and self._fromstack(stash=True)):
-                ret = source()
+                ret = source() if source else self._load()
                 if not ret:
                     self.backwards(force=True)
                     return ret
@@ -494,45 +494,6 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         return True
 
     # --- bulk loading ---------------------------------------------------------------------
-    def _pickrowsource(self):
-        """What ``load`` calls for the next input bar: ``_load``, or rows
-        of columns read in one go when the feed offers them and the lines
-        keep every bar (not in memory-saving mode)."""
-        source = self._load
-        if not len(self) and all(not line.extension and not getattr(line, 'mode', 0)
-                                 for line in self.lines):
-            cols = self._bulkcolumns()
-            if cols is not None:
-                source = self._setuprows(cols)
-        self._rowsource = source
-        return source
-
-    def _setuprows(self, cols: dict):
-        names = self.getlinealiases()
-        rowcols = []
-        for index, line in enumerate(self.lines):
-            name = names[index] if index < len(names) else None
-            values = cols.get(name)
-            if values is None:
-                continue
-            if not isinstance(values, (list, array.array)):
-                # numpy: a compact copy whose items are plain floats
-                values = array.array('d', bytes(memoryview(values.astype('d'))))
-            rowcols.append((line, values))
-        count = len(cols['datetime'])
-        position = [0]
-
-        def loadrow() -> bool:
-            i = position[0]
-            if i >= count:
-                return False
-            position[0] = i + 1
-            for line, values in rowcols:
-                line[0] = values[i]
-            return True
-
-        return loadrow
-
     def _bulkcolumns(self) -> Optional[dict]:
         """All remaining bars as ``{line name: sequence of floats}`` (the
         'datetime' column is required, missing lines are NaN), or None when
@@ -540,23 +501,36 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         it when the result is exactly what repeated ``_load`` calls give."""
         return None
 
+    def _pickrowsource(self) -> Any:
+        """What ``load`` takes input bars from: a reader of columns read in
+        one go when the feed offers them and the lines keep every bar (not
+        in memory-saving mode), else False (meaning ``_load``)."""
+        from ._feedbulk import row_loader
+        source: Any = False
+        if not len(self) and all(not line.extension and not getattr(line, 'mode', 0)
+                                 for line in self.lines):
+            cols = self._bulkcolumns()
+            if cols is not None:
+                source = row_loader(self, cols)
+        self._rowsource = source
+        return source
+
     def _bulkpreload(self) -> bool:
-        """Fill the buffer from ``_bulkcolumns`` applying the same time zone
-        conversion and date bounds as ``load``; False if not possible."""
+        """Fill the buffer from ``_bulkcolumns`` with the time zone
+        conversion and date bounds of ``load``; False if not possible."""
         if self._filters or self._barstack or self._barstash or len(self):
             return False
-        if any(line.extension for line in self.lines):
+        if any(line.extension or getattr(line, 'mode', 0) for line in self.lines):
             return False
         cols = self._bulkcolumns()
         if cols is None:
             return False
         from ._feedbulk import apply_bounds, fill_lines
-        dtcol = cols['datetime']
         if self._tzinput:
             tz = self._tzinput
-            dtcol = [date2num(tz.localize(num2date(x))) for x in dtcol]
-            cols['datetime'] = dtcol
-        keep = apply_bounds(dtcol, self.fromdate, self.todate)
+            cols['datetime'] = [date2num(tz.localize(num2date(x)))
+                                for x in cols['datetime']]
+        keep = apply_bounds(cols['datetime'], self.fromdate, self.todate)
         fill_lines(self, cols, keep)
         return True
 

@@ -81,6 +81,13 @@ class Trade:
                    'isclosed', 'baropen', 'dtopen', 'barclose', 'dtclose',
                    'barlen', 'historyon', 'history', 'status')
 
+    def __copy__(self) -> 'Trade':
+        # what copy.copy does for a plain object, without the generic
+        # reduce/reconstruct round trip (one copy per trade notification)
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
     def __init__(self, data: Any = None, tradeid: Any = 0,
                  historyon: bool = False, size: Any = 0, price: float = 0.0,
                  value: float = 0.0, commission: float = 0.0) -> None:

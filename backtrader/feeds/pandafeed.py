@@ -44,7 +44,10 @@ def _datetime_floats(values: Any, what: str) -> Any:
         if index.tz is not None:
             index = index.tz_convert('UTC').tz_localize(None)
         if not index.hasnans:
-            usecs = index.as_unit('us').asi8  # to_pydatetime drops nanoseconds
+            # to_pydatetime drops nanoseconds (rounding down, also before 1970)
+            as_unit = getattr(index, 'as_unit', None)
+            usecs = (as_unit('us').asi8 if as_unit is not None
+                     else np.floor_divide(index.asi8, 1000))
             days, usec = np.divmod(usecs, 86400000000)
             return _feedbulk.encode_datetimes(days + 719163, usec)
     return [date2num(dt) for dt in _datetimes(values, what)]
