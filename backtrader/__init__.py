@@ -68,3 +68,4 @@ from .utils.date import tzparse  # noqa: F401,E402
 from .lineseries import Lines_LineSeries, Lines_LineSeries_LineSeriesStub  # noqa: F401,E402
 from .flt import *  # noqa: F401,F403,E402
 from . import filters as filters  # noqa: F401,E402
+from . import studies as studies  # noqa: F401,E402

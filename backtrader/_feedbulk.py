@@ -86,21 +86,30 @@ def row_loader(data: Any, cols: dict) -> Callable[[], bool]:
             continue
         if not isinstance(values, (list, array.array)):
             # numpy: a compact copy whose items are plain floats
-            values = array.array('d', bytes(memoryview(np.asarray(values, dtype='d'))))
+            packed = array.array('d')
+            packed.frombytes(memoryview(np.ascontiguousarray(values, dtype='d')).cast('B'))
+            values = packed
         rowcols.append((line, values))
-    count = len(cols['datetime'])
-    position = [0]
+    return _RowLoader(rowcols, len(cols['datetime']))
 
-    def loadrow() -> bool:
-        i = position[0]
-        if i >= count:
+
+class _RowLoader:
+    """Serves the next row into the lines on each call (an object, not a
+    closure, so a feed holding it pickles: optimisation with several CPUs)."""
+
+    def __init__(self, rowcols: list, count: int) -> None:
+        self._rowcols = rowcols
+        self._count = count
+        self._position = 0
+
+    def __call__(self) -> bool:
+        i = self._position
+        if i >= self._count:
             return False
-        position[0] = i + 1
-        for line, values in rowcols:
+        self._position = i + 1
+        for line, values in self._rowcols:
             line[0] = values[i]
         return True
-
-    return loadrow
 
 
 def float_column(tokens: Any, field: str, nullvalue: Any = None) -> array.array:

@@ -331,7 +331,8 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
     # --- moving through the buffer ---------------------------------------------
     def advance_peek(self) -> float:
         """Datetime of the next preloaded bar, or +inf if there is none."""
-        if len(self) < self.buflen():
+        line0 = self.lines.lines[0]
+        if len(line0) < line0.buflen():
             return self.lines.datetime[1]
         return _INF
 
@@ -339,8 +340,9 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         if ticks:
             self._tick_nullify()
         self.lines.advance(size)
+        line0 = self.lines.lines[0]
         if datamaster is not None:
-            if len(self) > self.buflen():
+            if len(line0) > line0.buflen():
                 # nothing left to deliver: stand still on an empty slot
                 self.rewind()
                 self.lines.forward()
@@ -349,9 +351,8 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
                 self.lines.rewind()
             elif ticks:
                 self._tick_fill()
-        elif len(self) < self.buflen():
-            if ticks:
-                self._tick_fill()
+        elif ticks and len(line0) < line0.buflen():
+            self._tick_fill()
 
     def next(self, datamaster: Any = None, ticks: bool = True) -> Any:
         """Move to the next bar, loading one if none is buffered.
@@ -362,7 +363,8 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         delivered: the feed rewinds (keeping it for a later call) and
         returns False.
         """
-        if len(self) >= self.buflen():
+        line0 = self.lines.lines[0]
+        if len(line0) >= line0.buflen():
             if ticks:
                 self._tick_nullify()
             ret = self.load()

@@ -21,6 +21,12 @@ from .csvgeneric import *  # noqa: F401,F403
 from .yahoo import *  # noqa: F401,F403
 from .pandafeed import *  # noqa: F401,F403
 
+# names upstream's bt.feeds exposes through its star imports
+from ..utils.py3 import (ProxyHandler, build_opener, filter, install_opener,  # noqa: F401,E402
+                         integer_types, string_types, urlopen, urlquote,
+                         with_metaclass)
+
+datetime = _dtmod.datetime
 date = _dtmod.date
 time = _dtmod.time
 timedelta = _dtmod.timedelta

@@ -9,7 +9,7 @@ import that module below (before ``envelope`` if it is a moving average).
 from ..indicator import Indicator  # noqa: F401
 from ..linebuffer import LineActions  # noqa: F401
 from ..functions import *  # noqa: F401,F403
-from ..utils.py3 import MAXINT  # noqa: F401
+from ..utils.py3 import MAXINT, cmp, map, range, with_metaclass  # noqa: F401
 
 from .mabase import *  # noqa: F401,F403
 from .basicops import *  # noqa: F401,F403
@@ -48,3 +48,20 @@ from .directionalmove import *  # noqa: F401,F403
 from .cci import *  # noqa: F401,F403
 from .williams import *  # noqa: F401,F403
 from .aroon import *  # noqa: F401,F403
+from .ultimateoscillator import *  # noqa: F401,F403
+from .tsi import *  # noqa: F401,F403
+from .dpo import *  # noqa: F401,F403
+from .priceoscillator import *  # noqa: F401,F403
+from .awesomeoscillator import *  # noqa: F401,F403
+from .accdecoscillator import *  # noqa: F401,F403
+from .kst import *  # noqa: F401,F403
+from .lrsi import *  # noqa: F401,F403
+from .prettygoodoscillator import *  # noqa: F401,F403
+from .percentrank import *  # noqa: F401,F403
+from .dv2 import *  # noqa: F401,F403
+from .rmi import *  # noqa: F401,F403
+from .vortex import *  # noqa: F401,F403
+from .contrib.vortex import *  # noqa: F401,F403
+from .hurst import *  # noqa: F401,F403
+from .pivotpoint import *  # noqa: F401,F403
+from .ols import *  # noqa: F401,F403

@@ -1,6 +1,8 @@
 """Indicators computed from the data now and ``period`` bars ago."""
 from __future__ import annotations
 
+import functools
+
 from ..indicator import Indicator
 from . import _kernels as K
 from ._base import Formula, bind_output, checked_period
@@ -30,8 +32,11 @@ class _LaggedBase(Indicator):
         super().__init__()
 
 
+def _checked_ago(vector, cur, ago):
+    K.check_divisor(ago)
+    return vector(cur, ago)
+
+
 def _checking_ago(vector):
-    def checked(cur, ago):
-        K.check_divisor(ago)
-        return vector(cur, ago)
-    return checked
+    """``vector`` raising ZeroDivisionError where an older value is 0."""
+    return functools.partial(_checked_ago, vector)

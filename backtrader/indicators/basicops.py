@@ -16,7 +16,7 @@ from ..indicator import Indicator
 from ..linebuffer import npview
 from ..lineroot import LineRoot, LineSingle
 from . import _kernels as K
-from ._base import SourceMixIn, checked_period, lines_minperiod
+from ._base import SourceMixIn, bounded_ago, checked_period, lines_minperiod
 
 __all__ = ['PeriodN', 'OperationN', 'BaseApplyN', 'ApplyN', 'Highest', 'MaxN',
            'Lowest', 'MinN', 'ReduceN', 'SumN', 'AnyN', 'AllN', 'FindFirstIndex',
@@ -91,9 +91,13 @@ class BaseApplyN(OperationN):
     params = (('func', None),)
 
     def __init__(self):
-        if not callable(self.p.func):
-            raise TypeError('func must be callable, got %r' % (self.p.func,))
-        self.func = self.p.func
+        func = self.p.func
+        if getattr(func, '__self__', None) is self.p:
+            # a function given as a class default comes back bound to the params
+            func = func.__func__
+        if not callable(func):
+            raise TypeError('func must be callable, got %r' % (func,))
+        self.func = func
         super().__init__()
 
 
@@ -116,6 +120,10 @@ class Lowest(OperationN):
     func = min
 
 
+def _reduce_from(function, init, seq):
+    return functools.reduce(function, seq, init)
+
+
 class ReduceN(OperationN):
     """``functools.reduce(function, window)`` over the last ``period`` values.
 
@@ -129,7 +137,7 @@ class ReduceN(OperationN):
             raise TypeError('function must be callable, got %r' % (function,))
         if 'initializer' in kwargs:
             init = kwargs.pop('initializer')
-            self.func = lambda seq: functools.reduce(function, seq, init)
+            self.func = functools.partial(_reduce_from, function, init)
         else:
             self.func = functools.partial(functools.reduce, function)
         if kwargs:
@@ -172,6 +180,10 @@ def _index_last(evalfunc, window) -> int:
     raise ValueError('%r not in window' % (target,))
 
 
+def _argext_windows(highest, first, x, period):
+    return K.window_argext(x, period, highest, first)
+
+
 class _FindIndex(OperationN):
     """How many bars ago a value equal to ``_evalfunc(window)`` is: the most
     recent one (``_first``) or the oldest one."""
@@ -187,7 +199,7 @@ class _FindIndex(OperationN):
         self.func = functools.partial(pick, evalfunc)
         if evalfunc is max or evalfunc is min:
             highest, first = evalfunc is max, self._first
-            self._windows = lambda x, p: K.window_argext(x, p, highest, first)
+            self._windows = functools.partial(_argext_windows, highest, first)
         super().__init__()
 
 
@@ -243,15 +255,14 @@ class Accum(SourceMixIn, Indicator):
     lines = ('accum',)
     params = (('seed', 0.0),)
 
-    def qbuffer(self, savemem=0):
-        super().qbuffer(savemem=savemem)
-        self.line.minbuffer(2)  # next() reads the previous value
-
     def nextstart(self):
         self.line[0] = self.p.seed + self._src[0]
 
     def next(self):
-        self.line[0] = self.line[-1] + self._src[0]
+        line = self.line
+        # no room is reserved for the previous value: with exactbars=1 and a
+        # minimum period of 1 it reads the current (NaN) one, as upstream
+        line[0] = line[bounded_ago(line, -1)] + self._src[0]
 
     def oncestart(self, start, end):
         self.line.array[start] = self.p.seed + self._src.array[start]
@@ -310,15 +321,12 @@ class ExponentialSmoothing(Average):
         self._alpha1 = 1.0 - self._alpha
         self.alpha, self.alpha1 = self._alpha, self._alpha1  # public, as upstream
 
-    def qbuffer(self, savemem=0):
-        super().qbuffer(savemem=savemem)
-        self.line.minbuffer(2)  # next() reads the previous value
-
     def nextstart(self):
         super().next()  # the seed: the mean of the first window
 
     def next(self):
-        self.line[0] = self.line[-1] * self._alpha1 + self._src[0] * self._alpha
+        line = self.line  # the previous value as in Accum.next
+        line[0] = line[bounded_ago(line, -1)] * self._alpha1 + self._src[0] * self._alpha
 
     def oncestart(self, start, end):
         super().once(start, end)
@@ -344,7 +352,8 @@ class ExponentialSmoothingDynamic(ExponentialSmoothing):
 
     def next(self):
         a = self._alphaline[0]
-        self.line[0] = self.line[-1] * (1.0 - a) + self._src[0] * a
+        line = self.line  # the previous value as in Accum.next
+        line[0] = line[bounded_ago(line, -1)] * (1.0 - a) + self._src[0] * a
 
     def once(self, start, end):
         K.smooth_dynamic(self.line.array, self._src.array, self._alphaline.array,

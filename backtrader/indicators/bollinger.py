@@ -1,6 +1,8 @@
 """Bollinger Bands."""
 from __future__ import annotations
 
+import functools
+
 from ..indicator import Indicator
 from . import _kernels as K
 from ._base import Formula, bind_output
@@ -8,6 +10,14 @@ from .deviation import StandardDeviation
 from .sma import MovingAverageSimple
 
 __all__ = ['BollingerBands', 'BBands', 'BollingerBandsPct']
+
+
+def _band_top(factor, mid, dev):
+    return mid + factor * dev
+
+
+def _band_bot(factor, mid, dev):
+    return mid - factor * dev
 
 
 class BollingerBands(Indicator):
@@ -39,8 +49,8 @@ class BollingerBands(Indicator):
         bind_output(self.lines.mid, mid)
         dev = StandardDeviation(self.data, mid, period=self.p.period, movav=self.p.movav)
         factor = self.p.devfactor
-        self._top = Formula(lambda m, d: m + factor * d, None, mid, dev)
-        self._bot = Formula(lambda m, d: m - factor * d, None, mid, dev)
+        self._top = Formula(functools.partial(_band_top, factor), None, mid, dev)
+        self._bot = Formula(functools.partial(_band_bot, factor), None, mid, dev)
         bind_output(self.lines.top, self._top)
         bind_output(self.lines.bot, self._bot)
         super().__init__()

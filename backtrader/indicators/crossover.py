@@ -1,6 +1,8 @@
 """Crossings of two lines."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..indicator import Indicator
@@ -50,10 +52,19 @@ class NonZeroDifference(Indicator):
         dst[start:end] = diff[pos][1:]
 
 
+def _cross_scalar(combine, a, b, before):
+    return combine(before < 0.0 and a > b, before > 0.0 and a < b)
+
+
+def _cross_vector(combine, a, b, before):
+    return combine((before < 0.0) & (a > b), (before > 0.0) & (a < b))
+
+
 class _Crossing:
     """Shared by the crossing indicators: their line is ``_combine(up,
     down)`` of the bar's upward/downward crossing flags (bools, or bool
-    arrays in batch mode)."""
+    arrays in batch mode).  The functions are module level (through
+    ``functools.partial``) so strategies holding crossings pickle."""
     _mindatas = 2
 
     @staticmethod
@@ -63,13 +74,8 @@ class _Crossing:
     def __init__(self):
         nzd = NonZeroDifference(self.data0, self.data1)
         combine = self._combine
-
-        def scalar(a, b, before):
-            return combine(before < 0.0 and a > b, before > 0.0 and a < b)
-
-        def vector(a, b, before):
-            return combine((before < 0.0) & (a > b), (before > 0.0) & (a < b))
-
+        scalar = functools.partial(_cross_scalar, combine)
+        vector = functools.partial(_cross_vector, combine)
         bind_output(self.lines[0], Formula(scalar, vector, self.data0, self.data1, nzd,
                                            lags=(0, 0, 1)))
         super().__init__()

@@ -53,7 +53,6 @@ class _DirectionalIndicator(Indicator):
       - -di = 100.0 * movav(-dm, period) / ATR(period)
     """
     params = (('period', 14), ('movav', SmoothedMovingAverage))
-    plotlines = dict(plusDI=dict(_name='+DI'), minusDI=dict(_name='-DI'))
 
     def _plotlabel(self):
         labels = [self.p.period]
@@ -104,7 +103,7 @@ class PlusDirectionalIndicator(_DirectionalIndicator):
     alias = (('PlusDI', '+DI'),)
     lines = ('plusDI',)
     plotinfo = dict(plotname='+DirectionalIndicator')
-    plotlines = dict(plusDI=dict())
+    plotlines = dict(plusDI=dict(), minusDI=dict(_name='-DI'))
 
     def __init__(self):
         super().__init__(_minus=False)
@@ -122,7 +121,7 @@ class MinusDirectionalIndicator(_DirectionalIndicator):
     alias = (('MinusDI', '-DI'),)
     lines = ('minusDI',)
     plotinfo = dict(plotname='-DirectionalIndicator')
-    plotlines = dict(minusDI=dict())
+    plotlines = dict(plusDI=dict(_name='+DI'), minusDI=dict())
 
     def __init__(self):
         super().__init__(_plus=False)
@@ -142,7 +141,8 @@ class AverageDirectionalMovementIndex(_DirectionalIndicator):
     """
     alias = ('ADX',)
     lines = ('adx',)
-    plotlines = dict(adx=dict(_name='ADX'))
+    plotlines = dict(plusDI=dict(_name='+DI'), minusDI=dict(_name='-DI'),
+                     adx=dict(_name='ADX'))
 
     def __init__(self):
         super().__init__()

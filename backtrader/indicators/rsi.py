@@ -1,6 +1,8 @@
 """Relative Strength Index and the up/down day lines it is built from."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..indicator import Indicator
@@ -141,24 +143,29 @@ def _vrsi(up, down):
     return 100.0 - 100.0 / den
 
 
+def _safe_rsi_scalar(highrs, lowrs, up, down):
+    if down == 0.0:
+        rs = lowrs if up == 0.0 else highrs
+    else:
+        rs = up / down
+    return 100.0 - 100.0 / (1.0 + rs)
+
+
+def _safe_rsi_vector(highrs, lowrs, up, down):
+    zero = down == 0.0
+    rs = np.where(zero, np.where(up == 0.0, lowrs, highrs),
+                  up / np.where(zero, 1.0, down))
+    den = 1.0 + rs
+    K.check_divisor(den)
+    return 100.0 - 100.0 / den
+
+
 def _safe_rsi(highrs, lowrs):
     """RSI where a zero average down move gives the ratio of ``safehigh``
-    (``safelow`` when the up move is zero too) instead of raising."""
-    def scalar(up, down):
-        if down == 0.0:
-            rs = lowrs if up == 0.0 else highrs
-        else:
-            rs = up / down
-        return 100.0 - 100.0 / (1.0 + rs)
-
-    def vector(up, down):
-        zero = down == 0.0
-        rs = np.where(zero, np.where(up == 0.0, lowrs, highrs),
-                      up / np.where(zero, 1.0, down))
-        den = 1.0 + rs
-        K.check_divisor(den)
-        return 100.0 - 100.0 / den
-    return scalar, vector
+    (``safelow`` when the up move is zero too) instead of raising; module
+    level functions bound with partial, so the indicator pickles."""
+    return (functools.partial(_safe_rsi_scalar, highrs, lowrs),
+            functools.partial(_safe_rsi_vector, highrs, lowrs))
 
 
 class RSI_SMA(RSI):  # noqa: F821 - alias class made by the metaclass

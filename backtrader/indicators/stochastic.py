@@ -1,6 +1,8 @@
 """Stochastic oscillators (fast, slow and full)."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..indicator import Indicator
@@ -22,18 +24,23 @@ def _vpercent_k(close, highest, lowest):
     return 100.0 * ((close - lowest) / den)
 
 
-def _safe_percent_k(zero):
-    def scalar(close, highest, lowest):
-        den = highest - lowest
-        return 100.0 * ((close - lowest) / den if den else zero)
+def _safe_k_scalar(zero, close, highest, lowest):
+    den = highest - lowest
+    return 100.0 * ((close - lowest) / den if den else zero)
 
-    def vector(close, highest, lowest):
-        den = highest - lowest
-        iszero = den == 0.0
-        with np.errstate(all='ignore'):
-            ratio = (close - lowest) / np.where(iszero, 1.0, den)
-        return 100.0 * np.where(iszero, zero, ratio)
-    return scalar, vector
+
+def _safe_k_vector(zero, close, highest, lowest):
+    den = highest - lowest
+    iszero = den == 0.0
+    with np.errstate(all='ignore'):
+        ratio = (close - lowest) / np.where(iszero, 1.0, den)
+    return 100.0 * np.where(iszero, zero, ratio)
+
+
+def _safe_percent_k(zero):
+    """%K giving ``zero`` for an empty range (picklable functions)."""
+    return (functools.partial(_safe_k_scalar, zero),
+            functools.partial(_safe_k_vector, zero))
 
 
 class _StochasticBase(Indicator):

@@ -15,7 +15,8 @@ class UltimateOscillator(Indicator):
     Formula:
       - bp = close - TrueLow, tr = TrueRange
       - avN = SumN(bp, pN) / SumN(tr, pN) for p1, p2, p3
-      - uo = 100.0 * (4.0 * av1 + 2.0 * av2 + av3) / 7.0
+      - uo = 100.0 / 7.0 * (4.0 * av1 + 2.0 * av2 + av3), each weight
+        multiplied into the factor first
 
     Params:
       - p1 (7), p2 (14), p3 (28)
@@ -35,5 +36,6 @@ class UltimateOscillator(Indicator):
         av1 = SumN(bp, period=self.p.p1) / SumN(tr, period=self.p.p1)
         av2 = SumN(bp, period=self.p.p2) / SumN(tr, period=self.p.p2)
         av3 = SumN(bp, period=self.p.p3) / SumN(tr, period=self.p.p3)
-        self.lines.uo = 100.0 * (4.0 * av1 + 2.0 * av2 + av3) / 7.0
+        factor = 100.0 / (4.0 + 2.0 + 1.0)
+        self.lines.uo = (4.0 * factor) * av1 + (2.0 * factor) * av2 + factor * av3
         super().__init__()

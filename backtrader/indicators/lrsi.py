@@ -1,0 +1,107 @@
+"""John Ehlers' Laguerre RSI and Laguerre filter ("Cybernetic Analysis for
+Stock and Futures", 2004)."""
+from __future__ import annotations
+
+from .basicops import PeriodN
+
+__all__ = ['LaguerreRSI', 'LRSI', 'LaguerreFilter', 'LAGF']
+
+
+class _LaguerreBase(PeriodN):
+    """Runs the four-stage Laguerre filter from the first bar it computes
+    (``period`` only delays that bar), keeping the stages in ``self._lx``.
+    A bar computed again (replay) starts over from the previous stages."""
+    params = (('gamma', 0.5),)
+
+    def __init__(self):
+        super().__init__()
+        self._prev = (0.0, 0.0, 0.0, 0.0)
+        self._lx = self._prev
+        self._curlen = 0
+
+    def _stages(self, price: float) -> tuple:
+        if len(self) != self._curlen:
+            self._prev, self._curlen = self._lx, len(self)
+        self._lx = _laguerre(self._prev, price, self.p.gamma)
+        return self._lx
+
+    def next(self):
+        self.lines[0][0] = self._output(self._stages(self._src[0]))
+
+    def once(self, start, end):
+        src, dst, gamma, output = self._src.array, self.lines[0].array, self.p.gamma, self._output
+        lx = self._lx
+        for i in range(start, end):
+            lx = _laguerre(lx, src[i], gamma)
+            dst[i] = output(lx)
+        self._lx = lx
+
+
+def _laguerre(prev: tuple, price: float, gamma: float) -> tuple:
+    l0_1, l1_1, l2_1, l3_1 = prev
+    l0 = (1.0 - gamma) * price + gamma * l0_1
+    l1 = -gamma * l0 + l0_1 + gamma * l1_1
+    l2 = -gamma * l1 + l1_1 + gamma * l2_1
+    l3 = -gamma * l2 + l2_1 + gamma * l3_1
+    return l0, l1, l2, l3
+
+
+def _lrsi(lx: tuple) -> float:
+    l0, l1, l2, l3 = lx
+    cu = cd = 0.0
+    if l0 >= l1:
+        cu = l0 - l1
+    else:
+        cd = l1 - l0
+    if l1 >= l2:
+        cu += l1 - l2
+    else:
+        cd += l2 - l1
+    if l2 >= l3:
+        cu += l2 - l3
+    else:
+        cd += l3 - l2
+    den = cu + cd
+    return 1.0 if not den else cu / den
+
+
+def _lfilter(lx: tuple) -> float:
+    l0, l1, l2, l3 = lx
+    return (l0 + (2.0 * l1) + (2.0 * l2) + l3) / 6.0
+
+
+class LaguerreRSI(_LaguerreBase):
+    """An RSI over the four stages of a Laguerre filter: reacts faster than
+    the RSI with little noise.  ``gamma`` (0.2 .. 0.8) sets the damping.
+
+    Formula:
+      - l0 = (1 - gamma) * data + gamma * l0(-1)
+      - l1 = -gamma * l0 + l0(-1) + gamma * l1(-1), and so on for l2, l3
+      - cu / cd: sums of the rises / falls from each stage to the next
+      - lrsi = cu / (cu + cd) (1.0 when both are 0)
+
+    Params:
+      - period (6): bars before the first value
+      - gamma (0.5)
+    """
+    alias = ('LRSI',)
+    lines = ('lrsi',)
+    params = (('period', 6),)
+    plotinfo = dict(plotymargin=0.15, plotyticks=[0.0, 0.2, 0.5, 0.8, 1.0])
+    _output = staticmethod(_lrsi)
+
+
+class LaguerreFilter(_LaguerreBase):
+    """The Laguerre filter: a smooth, low-lag average of the data.
+
+    Formula: lfilter = (l0 + 2.0 * l1 + 2.0 * l2 + l3) / 6.0 (stages as in
+    LaguerreRSI)
+
+    Params:
+      - period (1): bars before the first value
+      - gamma (0.5)
+    """
+    alias = ('LAGF',)
+    lines = ('lfilter',)
+    plotinfo = dict(subplot=False)
+    _output = staticmethod(_lfilter)

@@ -1,0 +1,2 @@
+"""Studies contributed to upstream backtrader."""
+from . import fractal  # noqa: F401

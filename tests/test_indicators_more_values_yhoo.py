@@ -1,0 +1,20 @@
+"""The indicators beyond the core ones give upstream's values bit for bit
+on 18 years of daily YHOO prices, in runonce and next mode (see
+test_indicators_more_values_day1.py)."""
+from __future__ import annotations
+
+import pytest
+
+import backtrader as bt
+import backtrader.studies  # noqa: F401
+
+from test_indicators_more_support import CASES_BY_DATASET, check_case
+
+CASES = CASES_BY_DATASET['yhoo']
+
+
+@pytest.mark.parametrize('dataset,mode,group', CASES,
+                         ids=['-'.join(case) for case in CASES])
+def test_values_bit_identical(dataset, mode, group):
+    problems = check_case(bt, dataset, mode, group)
+    assert not problems, '\n'.join(problems)
