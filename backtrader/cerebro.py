@@ -496,6 +496,8 @@ class Cerebro(metaclass=MetaParams):
         for orders, onotify in self._ohistory:
             self._broker.add_order_history(orders, onotify)
         self._broker.start()
+        # minimum memory (exactbars=1): finished orders are not kept as history
+        self._broker._keep_order_history = self._exactbars < 1
         for feed in self.feeds:
             feed.start()
         if self.writers_csv:

@@ -62,11 +62,14 @@ class AutoInfoClass:
         if recurse:
             for key, value in list(own.items()):
                 if isinstance(value, dict):
+                    # named after the owner too: a class name shared by two
+                    # declarations (every 'top' line) could not be pickled
+                    subname = '%s_%s' % (name, key)
                     base = merged.get(key)
                     if isinstance(base, type) and issubclass(base, AutoInfoClass):
-                        own[key] = base._derive(key, value, (), recurse=True)
+                        own[key] = base._derive(subname, value, (), recurse=True)
                     else:
-                        own[key] = AutoInfoClass._derive(key, value, (), recurse=True)
+                        own[key] = AutoInfoClass._derive(subname, value, (), recurse=True)
         merged.update(own)
         newname = '%s_%s' % (cls.__name__, name)
         attrs = dict(merged)

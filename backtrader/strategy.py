@@ -104,6 +104,7 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._stepanalyzers = None
         _obj._wants_cashvalue = True
         _obj._quicknotify = False
+        _obj._keep_orders = True
         return _obj, args, kwargs
 
     def dopostinit(cls, _obj, *args, **kwargs):
@@ -138,6 +139,8 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                 for data in getattr(ind, 'datas', ()):
                     data.minbuffer(ind._minperiod)
         elif savemem > 0:
+            # minimum memory: notified orders are not kept as history
+            self._keep_orders = False
             for data in self.datas:
                 data.qbuffer(replaying=replaying)
             for line in self.lines:
@@ -445,7 +448,8 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         self._tradehistoryon = onoff
 
     def clear(self):
-        self._orders.extend(self._orderspending)
+        if self._keep_orders:
+            self._orders.extend(self._orderspending)
         self._orderspending = []
         self._tradespending = []
 
@@ -482,6 +486,8 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                     trade = Trade(data=tradedata, tradeid=order.tradeid,
                                   historyon=self._tradehistoryon)
                     datatrades.append(trade)
+                    if not self._keep_orders:
+                        del datatrades[:-1]  # minimum memory: closed trades go
                 trade.update(order, exbit.opened, exbit.price, exbit.openedvalue,
                              exbit.openedcomm, exbit.pnl, comminfo=order.comminfo)
                 if trade.isclosed:

@@ -29,6 +29,7 @@ df = pd.DataFrame({
     'low': np.minimum(openp, close) - spread, 'close': close,
     'volume': rng.integers(1, 1000, n).astype(float), 'openinterest': 0.0,
 }, index=pd.date_range('2020-01-01', periods=n, freq='min'))
+del close, openp, spread  # the frame holds its own copies
 
 
 class SmaCross(bt.Strategy):

@@ -14,8 +14,8 @@ full-precision lines go to tests/goldens/indicators_more_exact/goldens.json
 (a group that makes upstream raise is rerun spec by spec and the failing
 specs are stored as the exception's type name).  Also recorded: the public
 surface of the classes (lines, params, plot settings, aliases), the plot
-labels of the specs, the two-data regressions and pivot points seen bar by
-bar on a monthly resample.
+labels of the specs, the two-data regressions, pivot points seen bar by
+bar on a monthly resample and values seen bar by bar with exactbars=1.
 """
 from __future__ import annotations
 
@@ -70,6 +70,7 @@ def _datasets(bt) -> dict:
 
 def _extra(bt) -> dict:
     out = {'ols': {}, 'pivot': {}}
+    out['bounded'] = {key: runner.digest(res) for key, res in runner.run_bounded(bt).items()}
     for mode, runonce in harness.MODES.items():
         ols = runner.run_ols(bt, runonce)
         out['ols'][mode] = {key: runner.digest(res) for key, res in ols.items()}
@@ -86,7 +87,8 @@ def main() -> int:
     names = runner.api_names(bt)
     golden['api'] = {'names': names, 'classes': harness.describe(bt, names),
                      'movav': harness.movav_names(bt),
-                     'plot': runner.plot_info(bt)}
+                     'plot': runner.plot_info(bt),
+                     'fractal': runner.describe_studies(bt)['Fractal']}
     text = json.dumps(golden, indent=0, allow_nan=True)
     (MORE / 'goldens.json').write_text(text + '\n')
     return 0

@@ -98,6 +98,8 @@ class BackBroker(MatchingMixin, BrokerBase):
         self._lever_ratio = 1.0
         self._unrealised_pnl = 0.0
         self.orders: list = []
+        # cerebro turns this off in minimum-memory runs (exactbars=1)
+        self._keep_order_history = True
         self.pending: collections.deque = collections.deque()
         self._activate_next: collections.deque = collections.deque()
         self.positions: collections.defaultdict = collections.defaultdict(Position)
@@ -385,7 +387,8 @@ class BackBroker(MatchingMixin, BrokerBase):
         if check and self.p.checksubmit:
             order.submit()
             self.submitted.append(order)
-            self.orders.append(order)
+            if self._keep_order_history:
+                self.orders.append(order)
             self.notify(order)
         else:
             self.submit_accept(order)

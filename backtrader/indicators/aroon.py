@@ -32,17 +32,17 @@ class _AroonBase(Indicator):
         window = period + 1
         if self._up:
             since_high = FindFirstIndexHighest(data.high, period=window)
-            self.up = 100.0 * (period - since_high) / period
+            self.up = (100.0 / period) * (period - since_high)
         if self._down:
             since_low = FindFirstIndexLowest(data.low, period=window)
-            self.down = 100.0 * (period - since_low) / period
+            self.down = (100.0 / period) * (period - since_low)
         super().__init__()
 
 
 class AroonUp(_AroonBase):
     """How recent the highest high of the window is, 100 meaning now.
 
-    Formula: aroonup = 100.0 * (period - bars since the highest high) / period
+    Formula: aroonup = (100.0 / period) * (period - bars since the highest high)
 
     Params:
       - period (14), upperband (70), lowerband (30)
@@ -58,7 +58,7 @@ class AroonUp(_AroonBase):
 class AroonDown(_AroonBase):
     """How recent the lowest low of the window is, 100 meaning now.
 
-    Formula: aroondown = 100.0 * (period - bars since the lowest low) / period
+    Formula: aroondown = (100.0 / period) * (period - bars since the lowest low)
 
     Params:
       - period (14), upperband (70), lowerband (30)

@@ -13,7 +13,7 @@ class DetrendedPriceOscillator(Indicator):
 
     Formula:
       - ma = movav(data, period)
-      - dpo = data - ma(-(period // 2 - 1))
+      - dpo = data - ma(-((period - 1) // 2))
 
     Params:
       - period (20), movav (MovingAverageSimple)
@@ -30,5 +30,5 @@ class DetrendedPriceOscillator(Indicator):
 
     def __init__(self):
         ma = self.p.movav(self.data, period=self.p.period)
-        self.lines.dpo = self.data - ma(-(self.p.period // 2 - 1))
+        self.lines.dpo = self.data - ma(-((self.p.period - 1) // 2))
         super().__init__()

@@ -46,8 +46,8 @@ class HurstExponent(PeriodN):
 
     def next(self):
         src = self._src
-        period = self.p.period
-        self.line[0] = self._hurst(np.asarray(src.get(size=period)))
+        end = src.idx + 1
+        self.line[0] = self._hurst(npview(src)[end - self.p.period:end])
 
     def once(self, start, end):
         src, dst, period = npview(self._src), self.line.array, self.p.period

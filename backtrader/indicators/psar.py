@@ -57,10 +57,11 @@ class ParabolicSAR(PeriodN):
     (by ``af`` up to ``afmax``) each time the trend makes a new extreme and
     reverses when the price reaches it.
 
-    The first value comes on the second bar: the trend follows the close,
-    the SAR starts at the lowest low (uptrend) or highest high (downtrend)
-    of both bars.  Each bar the SAR moves ``af`` of the way to the extreme
-    point, never into the range of the previous two bars.
+    The SAR starts on the second bar: the trend follows the close, the SAR
+    starts at the lowest low (uptrend) or highest high (downtrend) of both
+    bars.  Each bar the SAR moves ``af`` of the way to the extreme point,
+    never into the range of the previous two bars.  ``period`` only delays
+    the first value shown (the SAR still starts on the second bar).
 
     Params:
       - period (2), af (0.02), afmax (0.2)
@@ -78,37 +79,55 @@ class ParabolicSAR(PeriodN):
         self._current = _SarStatus()  # after the current bar
         self._curlen = 0
 
-    def _advance(self, high: float, low: float) -> float:
-        """Status of the current bar from that of the previous one; a bar
-        computed again (replay) starts over from the previous status."""
-        if len(self) != self._curlen:  # a new bar: the current becomes previous
+    def _advance(self) -> float:
+        """The SAR of the current bar, from the status of the previous one;
+        a bar computed again (replay) starts over from the previous status."""
+        data, bars = self.data, len(self)
+        if bars < 2:
+            return float('nan')
+        if bars == 2:
+            self._current = _sar_start(data.high[-1], data.low[-1], data.close[-1],
+                                       data.high[0], data.low[0], data.close[0], self.p.af)
+            self._curlen = bars
+            return self._current.sar
+        if bars != self._curlen:  # a new bar: the current becomes previous
             self._status, self._current = self._current, self._status
-            self._curlen = len(self)
+            self._curlen = bars
         st = self._current
         st.copy_from(self._status)
-        _sar_step(st, high, low, self.p.af, self.p.afmax)
+        _sar_step(st, data.high[0], data.low[0], self.p.af, self.p.afmax)
         return st.sar
 
-    def nextstart(self):
-        data = self.data
-        self._current = _sar_start(data.high[-1], data.low[-1], data.close[-1],
-                                   data.high[0], data.low[0], data.close[0], self.p.af)
-        self._curlen = len(self)
-        self.lines.psar[0] = self._current.sar
+    def prenext(self):
+        self._advance()  # the status runs before the first value shown
 
     def next(self):
-        self.lines.psar[0] = self._advance(self.data.high[0], self.data.low[0])
+        self.lines.psar[0] = self._advance()
+
+    def preonce(self, start, end):
+        pass  # the status is run by oncestart/once, from the second bar
 
     def oncestart(self, start, end):
-        h, l, c = self.data.high.array, self.data.low.array, self.data.close.array
-        st = _sar_start(h[start - 1], l[start - 1], c[start - 1],
-                        h[start], l[start], c[start], self.p.af)
-        self._current = st
-        self.lines.psar.array[start] = st.sar
+        self._current = None
+        self._steps(1, end, start)
 
     def once(self, start, end):
+        self._steps(start, end, start)
+
+    def _steps(self, begin: int, end: int, shown: int) -> None:
+        """Run the status over bars [begin, end), starting it on the second
+        bar, and write the SAR of the bars from ``shown`` on."""
         h, l, dst = self.data.high.array, self.data.low.array, self.lines.psar.array
-        st, af0, afmax = self._current, self.p.af, self.p.afmax
-        for i in range(start, end):
-            _sar_step(st, h[i], l[i], af0, afmax)
-            dst[i] = st.sar
+        af0, afmax = self.p.af, self.p.afmax
+        st = self._current
+        for i in range(begin, end):
+            if st is None:
+                if i < 1:
+                    continue
+                c = self.data.close.array
+                st = self._current = _sar_start(h[i - 1], l[i - 1], c[i - 1],
+                                                h[i], l[i], c[i], af0)
+            else:
+                _sar_step(st, h[i], l[i], af0, afmax)
+            if i >= shown:
+                dst[i] = st.sar

@@ -110,6 +110,31 @@ def run_pivots(bt: Any, runonce: bool) -> dict:
     return {key: {'minperiod': made[key]._minperiod, 'lines': seen[key]} for key in made}
 
 
+def run_bounded(bt: Any) -> dict:
+    """specs.BOUNDED_SPECS with exactbars=1 on the daily 2006 data: the
+    values the strategy reads on every bar."""
+    made: dict = {}
+    seen: dict = {key: {} for key, _ in specs.BOUNDED_SPECS}
+
+    class Holder(bt.Strategy):
+        def __init__(self):
+            for key, expr in specs.BOUNDED_SPECS:
+                made[key] = _build(bt, expr, d=self.data)
+
+        def prenext(self):
+            for key, ind in made.items():
+                for name in ind.lines.getlinealiases():
+                    seen[key].setdefault(name, []).append(float(getattr(ind.lines, name)[0]))
+
+        next = prenext
+
+    cerebro = bt.Cerebro(stdstats=False, exactbars=1)
+    cerebro.adddata(bt.feeds.PandasData(dataname=frame_of('day1'), openinterest=None))
+    cerebro.addstrategy(Holder)
+    cerebro.run()
+    return {key: {'minperiod': made[key]._minperiod, 'lines': seen[key]} for key in made}
+
+
 def api_names(bt: Any) -> list:
     """Public classes of bt.indicators from the modules of specs.API_MODULES
     (with the Envelope/Oscillator variants of their moving averages)."""

@@ -161,3 +161,26 @@ PIVOT_SPECS = [
     ('FibonacciPivotPoint', 'bt.ind.FibonacciPivotPoint(d1)'),
     ('FibonacciPivotPoint_p', 'bt.ind.FibonacciPivotPoint(d1, level1=0.5, open=True)'),
 ]
+
+#: built together with exactbars=1 (bar by bar, buffers bounded): upstream's
+#: bounded buffers make look-backs past their size wrap around, which some
+#: of these read (their values then differ from the unbounded run)
+BOUNDED_SPECS = [
+    ('EMA_1', 'bt.ind.EMA(d, period=1)'),
+    ('SMMA_1', 'bt.ind.SMMA(d, period=1)'),
+    ('ExpSmoothing_1', 'bt.ind.ExponentialSmoothing(d, period=1)'),
+    ('Accum', 'bt.ind.Accum(d)'),
+    ('KAMA_1', 'bt.ind.KAMA(d, period=1)'),
+    ('ZLInd', 'bt.ind.ZLInd(d, period=10)'),
+    ('DMA', 'bt.ind.DMA(d, period=10)'),
+    ('Ichimoku', 'bt.ind.Ichimoku(d, tenkan=5, kijun=10, senkou=20, '
+                 'senkou_lead=10, chikou=10)'),
+    ('HeikinAshi', 'bt.ind.HeikinAshi(d)'),
+    ('haDelta', 'bt.ind.haDelta(d)'),
+    ('PSAR', 'bt.ind.PSAR(d)'),
+    ('LRSI', 'bt.ind.LRSI(d)'),
+    ('WilliamsAD', 'bt.ind.WilliamsAD(d)'),
+    ('Fractal', 'bt.studies.Fractal(d)'),
+    ('Fractal_2', 'bt.studies.Fractal(d, period=2, shift_to_potential_fractal=1)'),
+    ('TrixSignal', 'bt.ind.TrixSignal(d, period=5, sigperiod=4)'),
+]
