@@ -95,6 +95,19 @@ class MetaAbstractDataBase(MetaLineSeries):
         return _obj, args, kwargs
 
 
+class _TickValue:
+    """``data.tick_<line>``: the current bar's value unless the data stored
+    its own tick value (datas with filters do)."""
+
+    def __init__(self, index: int):
+        self.index = index
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return obj.lines.lines[self.index][0]
+
+
 class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
     """Base of every data feed (see the module docstring for the flow)."""
 
@@ -314,13 +327,21 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
             self._tick_line0 = self.lines[0]
         return spec
 
+    # Without filters a bar is never built from ticks, so ``tick_<line>``
+    # always equals the current bar: the class-level ``_TickValue``
+    # descriptors answer that without per-bar bookkeeping.  Datas with
+    # filters (resample, replay, ...) store the values on the instance.
     def _tick_nullify(self) -> None:
+        if not self._filters:
+            return
         d = self.__dict__
         for name, _ in self._tickspec():
             d[name] = None
         d['tick_last'] = None
 
     def _tick_fill(self, force: bool = False) -> None:
+        if not self._filters:
+            return
         spec = self._tickspec()
         d = self.__dict__
         if force or d.get(self._tick_first) is None:
@@ -535,6 +556,11 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         keep = apply_bounds(cols['datetime'], self.fromdate, self.todate)
         fill_lines(self, cols, keep)
         return True
+
+
+for _index, _name in enumerate(('close', 'low', 'high', 'open', 'volume', 'openinterest')):
+    setattr(AbstractDataBase, 'tick_' + _name, _TickValue(_index))
+AbstractDataBase.tick_last = _TickValue(0)
 
 
 class DataBase(AbstractDataBase):

@@ -195,6 +195,14 @@ def test_ticks_follow_the_bar():
     assert data.tick_volume == 0.0 and data.tick_openinterest == 0.0
     assert data.tick_last == 3604.33
     assert not hasattr(data, 'tick_datetime')
+    # without filters the tick values are the bar's, whatever happens
+    data._tick_nullify()
+    assert data.tick_close == data.close[0] == 3604.33
+    # with a filter (bars may be built from ticks) they are tracked per tick
+    data = _day()
+    data.addfilter(lambda d: False)
+    data.next()
+    assert data.tick_close == 3604.33
     data._tick_nullify()
     assert data.tick_close is None and data.tick_last is None
     data.next(ticks=False)
