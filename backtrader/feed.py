@@ -95,6 +95,13 @@ class MetaAbstractDataBase(MetaLineSeries):
         return _obj, args, kwargs
 
 
+def _ahead(line0) -> bool:
+    """Whether a bar after the current one is already in the buffer
+    (preloaded, or held back by a rewind).  Counted on the storage itself so
+    that bounded buffers (exactbars=1) re-deliver a held-back bar too."""
+    return line0.idx + 1 < len(line0.array) - line0.extension
+
+
 class _TickValue:
     """``data.tick_<line>``: the current bar's value unless the data stored
     its own tick value (datas with filters do)."""
@@ -352,8 +359,7 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
     # --- moving through the buffer ---------------------------------------------
     def advance_peek(self) -> float:
         """Datetime of the next preloaded bar, or +inf if there is none."""
-        line0 = self.lines.lines[0]
-        if len(line0) < line0.buflen():
+        if _ahead(self.lines.lines[0]):
             return self.lines.datetime[1]
         return _INF
 
@@ -363,7 +369,7 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         self.lines.advance(size)
         line0 = self.lines.lines[0]
         if datamaster is not None:
-            if len(line0) > line0.buflen():
+            if line0.idx >= len(line0.array) - line0.extension:
                 # nothing left to deliver: stand still on an empty slot
                 self.rewind()
                 self.lines.forward()
@@ -372,7 +378,7 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
                 self.lines.rewind()
             elif ticks:
                 self._tick_fill()
-        elif ticks and len(line0) < line0.buflen():
+        elif ticks and _ahead(line0):
             self._tick_fill()
 
     def next(self, datamaster: Any = None, ticks: bool = True) -> Any:
@@ -385,7 +391,7 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         returns False.
         """
         line0 = self.lines.lines[0]
-        if len(line0) >= line0.buflen():
+        if not _ahead(line0):
             if ticks:
                 self._tick_nullify()
             ret = self.load()

@@ -181,7 +181,11 @@ def _load_goldens() -> dict:
 @pytest.mark.parametrize('name,mode', CASES)
 def test_matches_upstream(name, mode):
     if (name, mode) in _QBUFFER_REWIND:
-        pytest.xfail('exactbars=1 rewind of the memory-saving line buffer')
+        # upstream's bounded buffer loses a held-back bar here and shows the
+        # data ahead of time (see CHANGELOG): minimum memory must not change
+        # what the strategy sees, so compare with the unbounded run instead
+        assert summarise(collect(name, mode)) == summarise(collect(name, 'ro0_pl1_eb0'))
+        return
     expected = _load_goldens()[name][mode]
     got = summarise(collect(name, mode))
     assert got['count'] == expected['count']
