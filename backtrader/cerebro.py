@@ -190,40 +190,42 @@ class Cerebro(metaclass=MetaParams):
     def addstorecb(self, callback):
         self.storecbs.append(callback)
 
-    def _notify_store(self, msg, *args, **kwargs):
-        for callback in self.storecbs:
-            callback(msg, *args, **kwargs)
-        self.notify_store(msg, *args, **kwargs)
+    def adddatacb(self, callback):
+        self.datacbs.append(callback)
 
     def notify_store(self, msg, *args, **kwargs):
         pass
 
+    def notify_data(self, data, status, *args, **kwargs):
+        pass
+
+    def _notify_store(self, msg, *args, **kwargs):
+        self._fan_out(self.storecbs, 'notify_store', (msg,) + args, kwargs)
+
+    def _notify_data(self, data, status, *args, **kwargs):
+        self._fan_out(self.datacbs, 'notify_data', (data, status) + args, kwargs)
+
+    def _fan_out(self, callbacks, hook, args, kwargs, strategies=False):
+        """Deliver one notification to the callbacks, then to cerebro's own
+        hook (and, when asked, to every running strategy's hook)."""
+        for callback in callbacks:
+            callback(*args, **kwargs)
+        getattr(self, hook)(*args, **kwargs)
+        if strategies:
+            for strat in self.runningstrats:
+                getattr(strat, hook)(*args, **kwargs)
+
     def _storenotify(self):
         for store in self.stores:
-            for notif in store.get_notifications():
-                msg, args, kwargs = notif
-                self._notify_store(msg, *args, **kwargs)
-                for strat in self.runningstrats:
-                    strat.notify_store(msg, *args, **kwargs)
-
-    def adddatacb(self, callback):
-        self.datacbs.append(callback)
+            for msg, args, kwargs in store.get_notifications():
+                self._fan_out(self.storecbs, 'notify_store', (msg,) + tuple(args),
+                              kwargs, strategies=True)
 
     def _datanotify(self):
         for data in self.datas:
-            for notif in data.get_notifications():
-                status, args, kwargs = notif
-                self._notify_data(data, status, *args, **kwargs)
-                for strat in self.runningstrats:
-                    strat.notify_data(data, status, *args, **kwargs)
-
-    def _notify_data(self, data, status, *args, **kwargs):
-        for callback in self.datacbs:
-            callback(data, status, *args, **kwargs)
-        self.notify_data(data, status, *args, **kwargs)
-
-    def notify_data(self, data, status, *args, **kwargs):
-        pass
+            for status, args, kwargs in data.get_notifications():
+                self._fan_out(self.datacbs, 'notify_data', (data, status) + tuple(args),
+                              kwargs, strategies=True)
 
     # --- datas ------------------------------------------------------------------------
     def adddata(self, data, name=None):
@@ -569,34 +571,29 @@ class Cerebro(metaclass=MetaParams):
         return results
 
     def stop_writers(self, runstrats):
-        cerebroinfo = collections.OrderedDict()
-        datainfos = collections.OrderedDict()
-        for i, data in enumerate(self.datas):
-            datainfos['Data%d' % i] = data.getwriterinfo()
-        cerebroinfo['Datas'] = datainfos
-        stratinfos = dict()
-        for strat in runstrats:
-            stname = strat.__class__.__name__
-            stratinfos[stname] = strat.getwriterinfo()
-        cerebroinfo['Strategies'] = stratinfos
+        """Hand every writer the run's summary tree, then close it."""
+        tree = collections.OrderedDict()
+        tree['Datas'] = collections.OrderedDict(
+            ('Data%d' % idx, data.getwriterinfo()) for idx, data in enumerate(self.datas))
+        tree['Strategies'] = {type(strat).__name__: strat.getwriterinfo()
+                              for strat in runstrats}
         for writer in self.runwriters:
-            writer.writedict(dict(Cerebro=cerebroinfo))
+            writer.writedict({'Cerebro': tree})
             writer.stop()
 
     def _next_writers(self, runstrats):
-        if not self.runwriters:
+        """One CSV row per bar: the datas' values, then each strategy's."""
+        if not self.runwriters or not self.writers_csv:
             return
-        if self.writers_csv:
-            wvalues = []
-            for data in self.datas:
-                if data.csv:
-                    wvalues.extend(data.getwritervalues())
-            for strat in runstrats:
-                wvalues.extend(strat.getwritervalues())
-            for writer in self.runwriters:
-                if writer.p.csv:
-                    writer.addvalues(wvalues)
-                    writer.next()
+        row = []
+        for data in self.datas:
+            if data.csv:
+                row += data.getwritervalues()
+        for strat in runstrats:
+            row += strat.getwritervalues()
+        for writer in (w for w in self.runwriters if w.p.csv):
+            writer.addvalues(row)
+            writer.next()
 
     def _brokernotify(self):
         broker = self._broker

@@ -23,6 +23,7 @@ from .utils.autodict import AutoDictList, AutoOrderedDict
 from .utils.py3 import string_types
 from . import sizers as _sizers
 from . import _context
+from . import _writerinfo
 
 __all__ = ['Strategy', 'MetaStrategy']
 
@@ -392,48 +393,14 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         pass
 
     def getwriterheaders(self):
-        self.indobscsv = [self]
-        indobs = itertools.chain(self.getindicators_lines(), self.getobservers())
-        self.indobscsv.extend(filter(lambda x: x.csv, indobs))
-        headers = []
-        for iocsv in self.indobscsv:
-            name = iocsv.plotinfo.plotname or iocsv.__class__.__name__
-            headers.append(name)
-            headers.append('len')
-            headers.extend(iocsv.getlinealiases())
-        return headers
+        self._csvsources = _writerinfo.csv_sources(self)
+        return _writerinfo.headers(self._csvsources)
 
     def getwritervalues(self):
-        values = []
-        for iocsv in self.indobscsv:
-            name = iocsv.plotinfo.plotname or iocsv.__class__.__name__
-            values.append(name)
-            lio = len(iocsv)
-            values.append(lio)
-            if lio:
-                values.extend(map(lambda l: l[0], iocsv.lines.itersize()))
-            else:
-                values.extend([''] * iocsv.lines.size())
-        return values
+        return _writerinfo.values(self._csvsources)
 
     def getwriterinfo(self):
-        wrinfo = AutoOrderedDict()
-        wrinfo['Params'] = self.p._getkwargs()
-        sections = [['Indicators', self.getindicators_lines()],
-                    ['Observers', self.getobservers()]]
-        for sectname, sectitems in sections:
-            sinfo = wrinfo[sectname]
-            for item in sectitems:
-                itname = item.__class__.__name__
-                sinfo[itname].Lines = item.lines.getlinealiases() or None
-                sinfo[itname].Params = item.p._getkwargs() or None
-        ainfo = wrinfo.Analyzers
-        ainfo.Value.Begin = self.broker.startingcash
-        ainfo.Value.End = self.broker.getvalue()
-        for aname, analyzer in self.analyzers.getitems():
-            ainfo[aname].Params = analyzer.p._getkwargs() or None
-            ainfo[aname].Analysis = analyzer.get_analysis()
-        return wrinfo
+        return _writerinfo.summary(self)
 
     def _stop(self):
         self.stop()

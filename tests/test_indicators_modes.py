@@ -6,9 +6,11 @@ with the digests upstream produced in its default modes.
 
 Upstream itself deviates in some memory-saving modes where an indicator
 reads its own previous value from a buffer that keeps a single value: EMA
-with period 1 (exactbars -2/-1/1), Accum/CumSum and NonZeroDifference
-(exactbars 1) then read a stale value.  This package keeps the values those
-computations need, so it gives the default-mode values in every mode.
+with period 1 (exactbars -2/-1/1) and Accum/CumSum (exactbars 1) then read
+the current, not yet computed, value (NaN).  This package reproduces that
+(the golden scenario indicators_ops records it for CumSum and
+test_indicators_more_behaviour checks upstream's values), so those specs
+are left out of the comparison with the default-mode values there.
 """
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ from test_indicators_exact import (GOLDEN, SPECS, expected, frame_of, harness,
 MODES = [(-2, True), (-1, True), (0, False), (1, False), (1, True)]
 DATASETS = ('synth', 'day1')
 
+#: specs whose values upstream (and this package) computes from a stale
+#: value in a memory-saving mode, by exactbars
+UPSTREAM_STALE = {-2: ('EMA_1',), -1: ('EMA_1',), 1: ('EMA_1', 'Accum', 'CumSum')}
+
 #: specs reading several bars of an operation built in the strategy
 #: (``d.close > d.open``): with exactbars=-2 the engine trims that operation's
 #: buffer to one value without asking its consumers (strategy.qbuffer)
@@ -34,6 +40,7 @@ def _check(dataset, exactbars, preload, keys=None):
              and (keys is None or s[0] in keys)]
     if keys is None and exactbars == -2:
         specs = [s for s in specs if s[0] not in OP_LOOKBACK]
+    specs = [s for s in specs if s[0] not in UPSTREAM_STALE.get(exactbars, ())]
     sink: dict = {}
     cerebro = bt.Cerebro(stdstats=False, runonce=False, preload=preload,
                          exactbars=exactbars)

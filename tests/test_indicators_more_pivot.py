@@ -36,7 +36,7 @@ def test_autoplot_adds_a_coupler_to_the_strategy():
     assert position == [1]  # the coupler registered first
     coupler = inds[0]
     assert not strat.auto.plotinfo.plot and strat.manual.plotinfo.plot
-    assert len(coupler) == len(strat) and len(strat.auto) == len(strat.data1)
-    # the coupler repeats the monthly value on every daily bar
-    assert coupler.lines[0][0] == strat.auto.lines.p[0]
-    assert coupler.lines[0][-1] == strat.auto.lines.p[0]
+    assert len(coupler) == len(strat.data0) and len(strat.auto) == len(strat.data1)
+    # the coupler repeats the monthly value on the daily bars (the last
+    # month is delivered after the last day, as upstream)
+    assert coupler.lines[0][0] == coupler.lines[0][-1] == strat.auto.lines.p[-1]

@@ -15,7 +15,8 @@ full-precision lines go to tests/goldens/indicators_more_exact/goldens.json
 specs are stored as the exception's type name).  Also recorded: the public
 surface of the classes (lines, params, plot settings, aliases), the plot
 labels of the specs, the two-data regressions, pivot points seen bar by
-bar on a monthly resample and values seen bar by bar with exactbars=1.
+bar on a monthly resample, values seen bar by bar with exactbars=1 and
+on a weekly replay.
 """
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def _datasets(bt) -> dict:
 def _extra(bt) -> dict:
     out = {'ols': {}, 'pivot': {}}
     out['bounded'] = {key: runner.digest(res) for key, res in runner.run_bounded(bt).items()}
+    out['replay'] = {key: runner.digest(res) for key, res in runner.run_replay(bt).items()}
     for mode, runonce in harness.MODES.items():
         ols = runner.run_ols(bt, runonce)
         out['ols'][mode] = {key: runner.digest(res) for key, res in ols.items()}

@@ -25,7 +25,10 @@ class _AroonBase(Indicator):
         return [self.p.period]
 
     def _plotinit(self):
-        self.plotinfo.plothlines = [self.p.upperband, self.p.lowerband]
+        # the bands join the 0/100 lines (a new list: upstream extends the
+        # class-wide one, so its lines pile up with every instance)
+        self.plotinfo.plotyhlines = list(self.plotinfo.plotyhlines) + [
+            self.p.lowerband, self.p.upperband]
 
     def __init__(self):
         data, period = self.data, self.p.period
@@ -95,8 +98,8 @@ class AroonOscillator(_AroonBase):
 
     def _plotinit(self):
         super()._plotinit()
-        for band in (self.p.upperband, self.p.lowerband):
-            self.plotinfo.plothlines.append(-band)
+        lines = self.plotinfo.plotyhlines
+        self.plotinfo.plotyhlines = lines + [-value for value in lines]
 
     def __init__(self):
         super().__init__()

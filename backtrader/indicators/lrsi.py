@@ -10,23 +10,17 @@ __all__ = ['LaguerreRSI', 'LRSI', 'LaguerreFilter', 'LAGF']
 class _LaguerreBase(PeriodN):
     """Runs the four-stage Laguerre filter from the first bar it computes
     (``period`` only delays that bar), keeping the stages in ``self._lx``.
-    A bar computed again (replay) starts over from the previous stages."""
+    As upstream, every call moves the filter on, also when a bar is
+    computed again (replay): the filter then runs on each update."""
     params = (('gamma', 0.5),)
 
     def __init__(self):
         super().__init__()
-        self._prev = (0.0, 0.0, 0.0, 0.0)
-        self._lx = self._prev
-        self._curlen = 0
-
-    def _stages(self, price: float) -> tuple:
-        if len(self) != self._curlen:
-            self._prev, self._curlen = self._lx, len(self)
-        self._lx = _laguerre(self._prev, price, self.p.gamma)
-        return self._lx
+        self._lx = (0.0, 0.0, 0.0, 0.0)
 
     def next(self):
-        self.lines[0][0] = self._output(self._stages(self._src[0]))
+        self._lx = lx = _laguerre(self._lx, self._src[0], self.p.gamma)
+        self.lines[0][0] = self._output(lx)
 
     def once(self, start, end):
         src, dst, gamma, output = self._src.array, self.lines[0].array, self.p.gamma, self._output

@@ -17,4 +17,6 @@ class RelativeMomentumIndex(RSI):  # noqa: F821 - RSI is an alias class
     plotlines = dict(rsi=dict(_name='rmi'))
 
     def _plotlabel(self):
-        return [self.p.period, self.p.lookback]
+        labels = [self.p.period, self.p.lookback]
+        labels += [self.p.movav] * self.p.notdefault('movav')
+        return labels

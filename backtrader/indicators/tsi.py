@@ -24,12 +24,6 @@ class TrueStrengthIndicator(Indicator):
     lines = ('tsi',)
     params = (('period1', 25), ('period2', 13), ('pchange', 1), ('_movav', EMA))
 
-    def _plotlabel(self):
-        labels = [self.p.period1, self.p.period2]
-        labels += [self.p.pchange] * self.p.notdefault('pchange')
-        labels += [self.p._movav] * self.p.notdefault('_movav')
-        return labels
-
     def __init__(self):
         movav, p1, p2 = self.p._movav, self.p.period1, self.p.period2
         pc = self.data - self.data(-self.p.pchange)

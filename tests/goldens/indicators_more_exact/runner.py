@@ -135,6 +135,32 @@ def run_bounded(bt: Any) -> dict:
     return {key: {'minperiod': made[key]._minperiod, 'lines': seen[key]} for key in made}
 
 
+def run_replay(bt: Any) -> dict:
+    """specs.REPLAY_SPECS on a weekly replay of the daily 2006 data: the
+    values the strategy reads on every update."""
+    made: dict = {}
+    seen: dict = {key: {} for key, _ in specs.REPLAY_SPECS}
+
+    class Holder(bt.Strategy):
+        def __init__(self):
+            for key, expr in specs.REPLAY_SPECS:
+                made[key] = _build(bt, expr, d=self.data)
+
+        def prenext(self):
+            for key, ind in made.items():
+                for name in ind.lines.getlinealiases():
+                    seen[key].setdefault(name, []).append(float(getattr(ind.lines, name)[0]))
+
+        next = prenext
+
+    cerebro = bt.Cerebro(stdstats=False)
+    data = bt.feeds.BacktraderCSVData(dataname=str(DATA / '2006-day-001.txt'))
+    cerebro.replaydata(data, timeframe=bt.TimeFrame.Weeks)
+    cerebro.addstrategy(Holder)
+    cerebro.run()
+    return {key: {'minperiod': made[key]._minperiod, 'lines': seen[key]} for key in made}
+
+
 def api_names(bt: Any) -> list:
     """Public classes of bt.indicators from the modules of specs.API_MODULES
     (with the Envelope/Oscillator variants of their moving averages)."""
@@ -185,7 +211,8 @@ def plot_info(bt: Any) -> dict:
     for key, ind in made.items():
         ind._plotinit()
         out[key] = {'label': harness._plain(list(ind._plotlabel())),
-                    'plotinfo': {k: harness._plain(v) for k, v in ind.plotinfo._getitems()}}
+                    'plotinfo': {k: harness._plain(v)
+                                 for k, v in ind.plotinfo._getkwargs().items()}}
     return out
 
 

@@ -184,3 +184,21 @@ BOUNDED_SPECS = [
     ('Fractal_2', 'bt.studies.Fractal(d, period=2, shift_to_potential_fractal=1)'),
     ('TrixSignal', 'bt.ind.TrixSignal(d, period=5, sigperiod=4)'),
 ]
+
+#: built on a weekly replay of the daily 2006 data: every daily update of
+#: the week's bar computes the current bar again
+REPLAY_SPECS = [
+    ('PSAR', 'bt.ind.PSAR(d)'),
+    ('PSAR_4', 'bt.ind.PSAR(d, period=4)'),
+    ('LRSI', 'bt.ind.LRSI(d)'),
+    ('LAGF', 'bt.ind.LAGF(d)'),
+    ('ZLInd', 'bt.ind.ZLInd(d, period=5)'),
+    ('HeikinAshi', 'bt.ind.HeikinAshi(d)'),
+    ('Fractal', 'bt.studies.Fractal(d)'),
+    ('KAMA', 'bt.ind.KAMA(d, period=5)'),
+    ('WilliamsAD', 'bt.ind.WilliamsAD(d)'),
+    ('Ichimoku', 'bt.ind.Ichimoku(d, tenkan=2, kijun=3, senkou=4, '
+                 'senkou_lead=2, chikou=3)'),
+    ('Hurst', 'bt.ind.Hurst(d, period=20)'),
+    ('ADXR', 'bt.ind.ADXR(d, period=3)'),
+]
