@@ -14,9 +14,9 @@ import pytest
 import backtrader as bt
 import backtrader.studies  # noqa: F401
 
-from test_indicators_more_support import CASES_BY_DATASET, check_case
+from test_indicators_more_support import cases, check_case
 
-CASES = CASES_BY_DATASET['day1'] + CASES_BY_DATASET['synth']
+CASES = cases('day1') + cases('synth')
 
 
 @pytest.mark.parametrize('dataset,mode,group', CASES,

@@ -63,7 +63,7 @@ def _datasets(bt) -> dict:
         modes = {}
         for mode, runonce in harness.MODES.items():
             modes[mode] = {name: _group_digests(bt, dataset, runonce, group)
-                           for name, group in specs.GROUPS.items()}
+                           for name, group in specs.groups_of(dataset).items()}
         out[dataset] = {'bars': len(harness.load_columns(dataset)['close']), 'modes': modes}
         print(dataset, 'done', file=sys.stderr)
     return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..functions import If
 from ..indicator import Indicator
-from ._base import bind_output
 from .atr import ATR
 from .smma import SmoothedMovingAverage
 

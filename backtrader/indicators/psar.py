@@ -7,49 +7,46 @@ __all__ = ['ParabolicSAR', 'PSAR']
 
 
 class _SarStatus:
-    """Where the SAR stands after a bar: its value, the trend, the extreme
-    point of the trend, the acceleration factor and the last two lows and
-    highs (the SAR may not cross into them)."""
-    __slots__ = ('sar', 'tr', 'ep', 'af', 'low1', 'low2', 'high1', 'high2')
+    """Where the SAR stands after a bar: its value, the trend (True: up),
+    the extreme point of the trend and the acceleration factor."""
+    __slots__ = ('sar', 'tr', 'ep', 'af')
 
     def copy_from(self, other: '_SarStatus') -> None:
         self.sar, self.tr, self.ep, self.af = other.sar, other.tr, other.ep, other.af
-        self.low1, self.low2 = other.low1, other.low2
-        self.high1, self.high2 = other.high1, other.high2
 
 
-def _sar_start(high0: float, low0: float, close0: float,
-               high1: float, low1: float, close1: float, af: float) -> _SarStatus:
-    """The status after the second bar: the trend follows the close, the SAR
-    starts at the extreme of both bars on the other side."""
-    st = _SarStatus()
+def _sar_start(st: _SarStatus, high0: float, low0: float, close0: float,
+               high1: float, low1: float, close1: float, af: float) -> None:
+    """Set ``st`` after the second bar: the trend follows the close, the SAR
+    starts at the first bar's low (uptrend) or high (downtrend) and the
+    extreme point at the second bar's high (or low)."""
     st.tr = close1 >= close0
     if st.tr:
-        st.sar, st.ep = min(low0, low1), high1
+        st.sar, st.ep = low0, high1
     else:
-        st.sar, st.ep = max(high0, high1), low1
+        st.sar, st.ep = high0, low1
     st.af = af
-    st.low1, st.low2, st.high1, st.high2 = low1, low0, high1, high0
-    return st
 
 
-def _sar_step(st: _SarStatus, high: float, low: float, af0: float, afmax: float) -> None:
-    """Move ``st`` one bar forward (in place)."""
+def _sar_step(st: _SarStatus, high: float, low: float, high1: float, low1: float,
+              high2: float, low2: float, af0: float, afmax: float) -> None:
+    """Move ``st`` one bar forward (in place); ``high1``/``low1`` and
+    ``high2``/``low2`` are those of the previous two bars, which the SAR may
+    not cross into."""
     sar = st.sar + st.af * (st.ep - st.sar)
     if st.tr:
-        sar = min(sar, st.low1, st.low2)
+        sar = min(sar, low1, low2)
         if low <= sar:  # reversal: the SAR jumps to the extreme point
             st.tr, sar, st.ep, st.af = False, st.ep, low, af0
         elif high > st.ep:
             st.ep, st.af = high, min(st.af + af0, afmax)
     else:
-        sar = max(sar, st.high1, st.high2)
+        sar = max(sar, high1, high2)
         if high >= sar:
             st.tr, sar, st.ep, st.af = True, st.ep, high, af0
         elif low < st.ep:
             st.ep, st.af = low, min(st.af + af0, afmax)
     st.sar = sar
-    st.low1, st.low2, st.high1, st.high2 = low, st.low1, high, st.high1
 
 
 class ParabolicSAR(PeriodN):
@@ -58,10 +55,12 @@ class ParabolicSAR(PeriodN):
     reverses when the price reaches it.
 
     The SAR starts on the second bar: the trend follows the close, the SAR
-    starts at the lowest low (uptrend) or highest high (downtrend) of both
-    bars.  Each bar the SAR moves ``af`` of the way to the extreme point,
-    never into the range of the previous two bars.  ``period`` only delays
-    the first value shown (the SAR still starts on the second bar).
+    starts at the first bar's low (uptrend) or high (downtrend).  Each bar
+    the SAR moves ``af`` of the way to the extreme point, never into the
+    range of the previous two bars.  ``period`` only delays the first value
+    shown (the SAR still starts on the second bar).  A bar computed again
+    (replay) starts over from the previous bar's status, except the second
+    bar, which keeps its first computation (as upstream).
 
     Params:
       - period (2), af (0.02), afmax (0.2)
@@ -78,24 +77,26 @@ class ParabolicSAR(PeriodN):
         self._status = _SarStatus()  # after the previous bar
         self._current = _SarStatus()  # after the current bar
         self._curlen = 0
+        self._started = False  # batch mode: the status has been started
 
     def _advance(self) -> float:
-        """The SAR of the current bar, from the status of the previous one;
-        a bar computed again (replay) starts over from the previous status."""
+        """The SAR of the current bar (NaN on the first one)."""
         data, bars = self.data, len(self)
         if bars < 2:
             return float('nan')
-        if bars == 2:
-            self._current = _sar_start(data.high[-1], data.low[-1], data.close[-1],
-                                       data.high[0], data.low[0], data.close[0], self.p.af)
-            self._curlen = bars
-            return self._current.sar
         if bars != self._curlen:  # a new bar: the current becomes previous
             self._status, self._current = self._current, self._status
             self._curlen = bars
+            if bars == 2:
+                _sar_start(self._current, data.high[-1], data.low[-1], data.close[-1],
+                           data.high[0], data.low[0], data.close[0], self.p.af)
+                return self._current.sar
+        elif bars == 2:
+            return self._current.sar
         st = self._current
         st.copy_from(self._status)
-        _sar_step(st, data.high[0], data.low[0], self.p.af, self.p.afmax)
+        _sar_step(st, data.high[0], data.low[0], data.high[-1], data.low[-1],
+                  data.high[-2], data.low[-2], self.p.af, self.p.afmax)
         return st.sar
 
     def prenext(self):
@@ -104,11 +105,16 @@ class ParabolicSAR(PeriodN):
     def next(self):
         self.lines.psar[0] = self._advance()
 
+    def qbuffer(self, savemem=0):
+        super().qbuffer(savemem=savemem)
+        for line in (self.data.high, self.data.low):
+            line.minbuffer(3)  # the previous two bars bound the SAR
+
     def preonce(self, start, end):
         pass  # the status is run by oncestart/once, from the second bar
 
     def oncestart(self, start, end):
-        self._current = None
+        self._started = False
         self._steps(1, end, start)
 
     def once(self, start, end):
@@ -121,13 +127,13 @@ class ParabolicSAR(PeriodN):
         af0, afmax = self.p.af, self.p.afmax
         st = self._current
         for i in range(begin, end):
-            if st is None:
-                if i < 1:
-                    continue
+            if i < 1:
+                continue
+            if not self._started:
                 c = self.data.close.array
-                st = self._current = _sar_start(h[i - 1], l[i - 1], c[i - 1],
-                                                h[i], l[i], c[i], af0)
+                _sar_start(st, h[i - 1], l[i - 1], c[i - 1], h[i], l[i], c[i], af0)
+                self._started = True
             else:
-                _sar_step(st, h[i], l[i], af0, afmax)
+                _sar_step(st, h[i], l[i], h[i - 1], l[i - 1], h[i - 2], l[i - 2], af0, afmax)
             if i >= shown:
                 dst[i] = st.sar

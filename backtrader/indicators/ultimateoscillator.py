@@ -27,7 +27,9 @@ class UltimateOscillator(Indicator):
               ('lowerband', 30.0))
 
     def _plotinit(self):
-        self.plotinfo.plotyhlines = [self.p.upperband, self.p.lowerband]
+        bands = [self.p.upperband, self.p.lowerband]
+        self.plotinfo.plotyhlines = bands
+        self.plotinfo.plotyticks = [10.0, 50.0, 90.0] + bands
 
     def __init__(self):
         data = self.data

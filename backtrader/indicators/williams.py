@@ -27,9 +27,6 @@ class WilliamsR(Indicator):
     plotinfo = dict(plotname='Williams R%')
     plotlines = dict(percR=dict(_name='R%'))
 
-    def _plotinit(self):
-        self.plotinfo.plotyhlines = [self.p.upperband, self.p.lowerband]
-
     def __init__(self):
         data = self.data
         highest = Highest(data.high, period=self.p.period)

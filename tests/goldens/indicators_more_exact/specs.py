@@ -12,6 +12,15 @@ from __future__ import annotations
 
 DATASETS = ('day1', 'yhoo', 'btc1m', 'synth')
 
+#: groups run on some datasets only (slow ones: not on the 6000 bars)
+GROUP_DATASETS = {'hurst': ('day1', 'yhoo', 'synth')}
+
+
+def groups_of(dataset: str) -> dict:
+    """The spec groups run on ``dataset``."""
+    return {name: group for name, group in GROUPS.items()
+            if dataset in GROUP_DATASETS.get(name, DATASETS)}
+
 GROUPS: dict[str, list[tuple[str, str]]] = {
     'averages': [
         ('DEMA', 'bt.ind.DEMA(d, period=10)'),
@@ -77,8 +86,6 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ('Vortex_def', 'bt.ind.Vortex(d)'),
         ('Vortex_module', "__import__('backtrader.indicators.vortex', fromlist=['Vortex'])"
                           '.Vortex(d, period=7)'),
-        ('Hurst', 'bt.ind.Hurst(d)'),
-        ('Hurst_p', 'bt.ind.HurstExponent(d, period=100, lag_start=5, lag_end=30)'),
         ('Fractal', 'bt.studies.Fractal(d)'),
         ('Fractal_p', 'bt.studies.Fractal(d, period=7, bardist=0.05, '
                       'shift_to_potential_fractal=3)'),
@@ -122,6 +129,10 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ('RMI', 'bt.ind.RMI(d, period=10, lookback=3)'),
         ('RMI_def', 'bt.ind.RelativeMomentumIndex(d)'),
         ('RMI_safe', 'bt.ind.RMI(d, safediv=True, movav=bt.ind.SMA)'),
+    ],
+    'hurst': [
+        ('Hurst', 'bt.ind.Hurst(d)'),
+        ('Hurst_p', 'bt.ind.HurstExponent(d, period=100, lag_start=5, lag_end=30)'),
     ],
     'heikin': [
         ('HeikinAshi', 'bt.ind.HeikinAshi(d)'),

@@ -1,6 +1,9 @@
 """The indicators beyond the core ones give upstream's values bit for bit
-on 18 years of daily YHOO prices, in runonce and next mode (see
-test_indicators_more_values_day1.py)."""
+on 6000 one-minute BTC bars (tiny prices, many flat bars), bar
+by bar (next mode).
+
+See test_indicators_more_values_day1.py; datasets and modes are split over
+files to keep each one quick."""
 from __future__ import annotations
 
 import pytest
@@ -8,9 +11,9 @@ import pytest
 import backtrader as bt
 import backtrader.studies  # noqa: F401
 
-from test_indicators_more_support import CASES_BY_DATASET, check_case
+from test_indicators_more_support import cases, check_case
 
-CASES = CASES_BY_DATASET['yhoo']
+CASES = cases('btc1m', modes=('next',))
 
 
 @pytest.mark.parametrize('dataset,mode,group', CASES,
