@@ -36,20 +36,14 @@ class OrderExecutionBit:
                  closedcomm: float = 0.0, opened: Any = 0,
                  openedvalue: float = 0.0, openedcomm: float = 0.0,
                  pnl: float = 0.0, psize: Any = 0, pprice: float = 0.0) -> None:
-        self.dt = dt
-        self.size = size
-        self.price = price
-        self.closed = closed
-        self.opened = opened
-        self.closedvalue = closedvalue
-        self.openedvalue = openedvalue
-        self.closedcomm = closedcomm
-        self.openedcomm = openedcomm
-        self.value = closedvalue + openedvalue
-        self.comm = closedcomm + openedcomm
-        self.pnl = pnl
-        self.psize = psize
-        self.pprice = pprice
+        # one bulk update: a fill is a plain record of its arguments plus
+        # the two totals derived from them
+        vars(self).update(
+            dt=dt, size=size, price=price, pnl=pnl, psize=psize,
+            pprice=pprice, closed=closed, opened=opened,
+            closedvalue=closedvalue, openedvalue=openedvalue,
+            closedcomm=closedcomm, openedcomm=openedcomm,
+            value=closedvalue + openedvalue, comm=closedcomm + openedcomm)
 
 
 class OrderData:
@@ -64,24 +58,15 @@ class OrderData:
                  price: float = 0.0, pricelimit: float = 0.0, remsize: Any = 0,
                  pclose: float = 0.0, trailamount: float = 0.0,
                  trailpercent: float = 0.0) -> None:
-        self.pclose = pclose
-        self.exbits: collections.deque = collections.deque()
-        self.p1, self.p2 = 0, 0
-        self.dt = dt
-        self.size = size
-        self.remsize = remsize
         # a missing price takes the limit and a missing limit the price
-        self.price = price if (price or not pricelimit) else pricelimit
-        self.pricelimit = pricelimit if pricelimit else price
-        self.trailamount = trailamount
-        self.trailpercent = trailpercent
-        self.plimit = pricelimit
-        self.value = 0.0
-        self.comm = 0.0
-        self.margin = None
-        self.pnl = 0.0
-        self.psize = 0
-        self.pprice = 0
+        if pricelimit and not price:
+            price = pricelimit
+        vars(self).update(
+            dt=dt, size=size, remsize=remsize, pclose=pclose,
+            price=price, pricelimit=pricelimit or price, plimit=pricelimit,
+            trailamount=trailamount, trailpercent=trailpercent,
+            exbits=collections.deque(), p1=0, p2=0, margin=None,
+            psize=0, pprice=0, value=0.0, comm=0.0, pnl=0.0)
 
     def __len__(self) -> int:
         return len(self.exbits)
@@ -142,19 +127,20 @@ class OrderBase(metaclass=MetaParams):
 
     DAY = datetime.timedelta()  # "valid for the current session" marker
 
-    Market, Close, Limit, Stop, StopLimit, StopTrail, StopTrailLimit, \
-        Historical = range(8)
-    ExecTypes = ['Market', 'Close', 'Limit', 'Stop', 'StopLimit', 'StopTrail',
-                 'StopTrailLimit', 'Historical']
+    # name tables first; the numeric constants are their positions
+    ExecTypes = ('Market Close Limit Stop StopLimit StopTrail StopTrailLimit '
+                 'Historical').split()
+    (Market, Close, Limit, Stop, StopLimit, StopTrail, StopTrailLimit,
+     Historical) = range(len(ExecTypes))
 
-    OrdTypes = ['Buy', 'Sell']
-    Buy, Sell = range(2)
+    OrdTypes = 'Buy Sell'.split()
+    Buy, Sell = range(len(OrdTypes))
 
-    Created, Submitted, Accepted, Partial, Completed, \
-        Canceled, Expired, Margin, Rejected = range(9)
+    Status = ('Created Submitted Accepted Partial Completed Canceled Expired '
+              'Margin Rejected').split()
+    (Created, Submitted, Accepted, Partial, Completed, Canceled, Expired,
+     Margin, Rejected) = range(len(Status))
     Cancelled = Canceled  # both spellings are accepted
-    Status = ['Created', 'Submitted', 'Accepted', 'Partial', 'Completed',
-              'Canceled', 'Expired', 'Margin', 'Rejected']
 
     T_Close, T_Day, T_Date, T_None = range(4)
     V_None = range(1)
@@ -430,25 +416,22 @@ class Order(OrderBase):
                 created.pricelimit = stop - self._limit_gap
 
 
-class BuyOrder(Order):
-    ordtype = Order.Buy
+def _order_variant(name: str, base: type, doc: str, **attrs: Any) -> type:
+    """Derive a named order class from ``base`` through its own metaclass
+    (so params handling stays intact) and publish it in this module."""
+    namespace = dict(attrs, __doc__=doc, __module__=__name__,
+                     __qualname__=name)
+    return type(base)(name, (base,), namespace)
 
 
-class StopBuyOrder(BuyOrder):
-    pass
-
-
-class StopLimitBuyOrder(BuyOrder):
-    pass
-
-
-class SellOrder(Order):
-    ordtype = Order.Sell
-
-
-class StopSellOrder(SellOrder):
-    pass
-
-
-class StopLimitSellOrder(SellOrder):
-    pass
+BuyOrder = _order_variant('BuyOrder', Order, 'An order that buys.',
+                          ordtype=Order.Buy)
+SellOrder = _order_variant('SellOrder', Order, 'An order that sells.',
+                           ordtype=Order.Sell)
+# kept as distinct classes because user code may test against them
+StopBuyOrder, StopLimitBuyOrder = (
+    _order_variant(name, BuyOrder, 'Stop flavour of a buy order.')
+    for name in ('StopBuyOrder', 'StopLimitBuyOrder'))
+StopSellOrder, StopLimitSellOrder = (
+    _order_variant(name, SellOrder, 'Stop flavour of a sell order.')
+    for name in ('StopSellOrder', 'StopLimitSellOrder'))

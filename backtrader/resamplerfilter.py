@@ -474,54 +474,31 @@ class Replayer(_BaseResampler):
                 self._firstbar = True
 
 
-# fixed-timeframe variants, handy as filter classes
-class ResamplerTicks(Resampler):
-    params = (('timeframe', TimeFrame.Ticks),)
+def _pinned(base: type, label: str, frame: int) -> type:
+    """Derive from ``base`` a filter class whose ``timeframe`` default is
+    ``frame`` (so ``data.addfilter(ResamplerDaily)`` needs no arguments)."""
+    name = base.__name__ + label
+    body = {
+        '__module__': __name__,
+        '__qualname__': name,
+        '__doc__': '%s fixed to TimeFrame.%s by default.' % (
+            base.__name__, TimeFrame.TName(frame)),
+        'params': (('timeframe', frame),),
+    }
+    return type(base)(name, (base,), body)
 
 
-class ResamplerSeconds(Resampler):
-    params = (('timeframe', TimeFrame.Seconds),)
-
-
-class ResamplerMinutes(Resampler):
-    params = (('timeframe', TimeFrame.Minutes),)
-
-
-class ResamplerDaily(Resampler):
-    params = (('timeframe', TimeFrame.Days),)
-
-
-class ResamplerWeekly(Resampler):
-    params = (('timeframe', TimeFrame.Weeks),)
-
-
-class ResamplerMonthly(Resampler):
-    params = (('timeframe', TimeFrame.Months),)
-
-
-class ResamplerYearly(Resampler):
-    params = (('timeframe', TimeFrame.Years),)
-
-
-class ReplayerTicks(Replayer):
-    params = (('timeframe', TimeFrame.Ticks),)
-
-
-class ReplayerSeconds(Replayer):
-    params = (('timeframe', TimeFrame.Seconds),)
-
-
-class ReplayerMinutes(Replayer):
-    params = (('timeframe', TimeFrame.Minutes),)
-
-
-class ReplayerDaily(Replayer):
-    params = (('timeframe', TimeFrame.Days),)
-
-
-class ReplayerWeekly(Replayer):
-    params = (('timeframe', TimeFrame.Weeks),)
-
-
-class ReplayerMonthly(Replayer):
-    params = (('timeframe', TimeFrame.Months),)
+# one-line shortcuts for every timeframe (upstream has no yearly replayer)
+ResamplerTicks = _pinned(Resampler, 'Ticks', TimeFrame.Ticks)
+ResamplerSeconds = _pinned(Resampler, 'Seconds', TimeFrame.Seconds)
+ResamplerMinutes = _pinned(Resampler, 'Minutes', TimeFrame.Minutes)
+ResamplerDaily = _pinned(Resampler, 'Daily', TimeFrame.Days)
+ResamplerWeekly = _pinned(Resampler, 'Weekly', TimeFrame.Weeks)
+ResamplerMonthly = _pinned(Resampler, 'Monthly', TimeFrame.Months)
+ResamplerYearly = _pinned(Resampler, 'Yearly', TimeFrame.Years)
+ReplayerTicks = _pinned(Replayer, 'Ticks', TimeFrame.Ticks)
+ReplayerSeconds = _pinned(Replayer, 'Seconds', TimeFrame.Seconds)
+ReplayerMinutes = _pinned(Replayer, 'Minutes', TimeFrame.Minutes)
+ReplayerDaily = _pinned(Replayer, 'Daily', TimeFrame.Days)
+ReplayerWeekly = _pinned(Replayer, 'Weekly', TimeFrame.Weeks)
+ReplayerMonthly = _pinned(Replayer, 'Monthly', TimeFrame.Months)

@@ -422,49 +422,50 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
 
     # --- notifications ---------------------------------------------------------
     def _addnotification(self, order, quicknotify=False):
+        """Queue an order notification and book its new fills into trades."""
         if not order.p.simulated:
             self._orderspending.append(order)
-        qorders, qtrades = [order], []
-        if not order.executed.size:
-            if quicknotify:
-                self._notify(qorders=qorders, qtrades=qtrades)
-            return
-        tradedata = order.data._compensate
-        if tradedata is None:
-            tradedata = order.data
-        datatrades = self._trades[tradedata][order.tradeid]
-        if not datatrades:
-            trade = Trade(data=tradedata, tradeid=order.tradeid,
-                          historyon=self._tradehistoryon)
-            datatrades.append(trade)
-        else:
-            trade = datatrades[-1]
-        for exbit in order.executed.iterpending():
-            if exbit is None:
-                break
-            if exbit.closed:
-                trade.update(order, exbit.closed, exbit.price, exbit.closedvalue,
-                             exbit.closedcomm, exbit.pnl, comminfo=order.comminfo)
-                if trade.isclosed:
-                    self._tradespending.append(copy.copy(trade))
-                    qtrades.append(self._tradespending[-1])
-            if exbit.opened:
-                if trade.isclosed:
-                    trade = Trade(data=tradedata, tradeid=order.tradeid,
-                                  historyon=self._tradehistoryon)
-                    datatrades.append(trade)
-                    if not self._keep_orders:
-                        del datatrades[:-1]  # minimum memory: closed trades go
-                trade.update(order, exbit.opened, exbit.price, exbit.openedvalue,
-                             exbit.openedcomm, exbit.pnl, comminfo=order.comminfo)
-                if trade.isclosed:
-                    self._tradespending.append(copy.copy(trade))
-                    qtrades.append(self._tradespending[-1])
-            if trade.justopened:
-                self._tradespending.append(copy.copy(trade))
-                qtrades.append(self._tradespending[-1])
+        booked = self._book_fills(order) if order.executed.size else []
+        self._tradespending.extend(booked)
         if quicknotify:
-            self._notify(qorders=qorders, qtrades=qtrades)
+            self._notify(qorders=[order], qtrades=booked)
+
+    def _open_trade(self, history, data, tradeid):
+        trade = Trade(data=data, tradeid=tradeid, historyon=self._tradehistoryon)
+        history.append(trade)
+        if not self._keep_orders and len(history) > 1:
+            del history[:-1]  # minimum memory: closed trades are not kept
+        return trade
+
+    def _book_fills(self, order):
+        """Apply the order's not yet booked execution bits to the trade of
+        its data and trade id; return snapshots of the trades to notify
+        (closed ones, and one just opened)."""
+        data = order.data._compensate
+        if data is None:
+            data = order.data
+        history = self._trades[data][order.tradeid]
+        trade = history[-1] if history else self._open_trade(history, data, order.tradeid)
+        snapshots = []
+        for bit in order.executed.iterpending():
+            if bit is None:
+                break
+            # a fill first reduces the position (closed part), then may open
+            # the opposite one (opened part) in a fresh trade
+            for size, value, comm, opening in (
+                    (bit.closed, bit.closedvalue, bit.closedcomm, False),
+                    (bit.opened, bit.openedvalue, bit.openedcomm, True)):
+                if not size:
+                    continue
+                if opening and trade.isclosed:
+                    trade = self._open_trade(history, data, order.tradeid)
+                trade.update(order, size, bit.price, value, comm, bit.pnl,
+                             comminfo=order.comminfo)
+                if trade.isclosed:
+                    snapshots.append(copy.copy(trade))
+            if trade.justopened:
+                snapshots.append(copy.copy(trade))
+        return snapshots
 
     def _notify(self, qorders=None, qtrades=None):
         if self._quicknotify:
