@@ -341,25 +341,26 @@ class TimeFrameAnalyzerBase(Analyzer, metaclass=MetaTimeFrameAnalyzerBase):
     def _prenext(self) -> None:
         for child in self._children:
             child._prenext()
-        if self._dt_over():
-            self.on_dt_over()
-        if self.p._doprenext:
-            self.prenext()
+        self._period_step(self.prenext if self.p._doprenext else None)
 
     def _nextstart(self) -> None:
         for child in self._children:
             child._nextstart()
         # without prenext calls no period was opened for the work done here
-        if self._dt_over() or not self.p._doprenext:
-            self.on_dt_over()
-        self.nextstart()
+        self._period_step(self.nextstart, force=not self.p._doprenext)
 
     def _next(self) -> None:
         for child in self._children:
             child._next()
-        if self._dt_over():
+        self._period_step(self.next)
+
+    def _period_step(self, hook: Any, force: bool = False) -> None:
+        """Roll into a new period when the clock left the current one (or
+        when ``force``d), then run the user ``hook`` if there is one."""
+        if self._dt_over() or force:
             self.on_dt_over()
-        self.next()
+        if hook is not None:
+            hook()
 
     def on_dt_over(self) -> None:
         """Called when a new period starts."""

@@ -44,16 +44,10 @@ class CommInfoBase(metaclass=MetaParams):
     COMM_PERC, COMM_FIXED = range(2)
 
     params = (
-        ('commission', 0.0),
-        ('mult', 1.0),
-        ('margin', None),
-        ('commtype', None),
-        ('stocklike', False),
-        ('percabs', False),
-        ('interest', 0.0),
-        ('interest_long', False),
-        ('leverage', 1.0),
-        ('automargin', False),
+        ('commission', 0.0), ('mult', 1.0), ('margin', None),
+        ('commtype', None), ('stocklike', False), ('percabs', False),
+        ('interest', 0.0), ('interest_long', False),
+        ('leverage', 1.0), ('automargin', False),
     )
 
     def __init__(self) -> None:
@@ -155,15 +149,15 @@ class CommInfoBase(metaclass=MetaParams):
     def get_credit_interest(self, data: Any, pos: Any,
                             dt: datetime.datetime) -> float:
         """Interest owed on ``pos`` from its last charge until ``dt``."""
-        size, price = pos.size, pos.price
-        if size > 0 and not self.p.interest_long:
+        charged_longs = self.p.interest_long
+        if pos.size > 0 and not charged_longs:
+            return 0.0  # longs pay nothing unless asked to
+        today, last = dt.date(), pos.datetime.date()
+        elapsed = (today - last).days
+        if elapsed <= 0:
             return 0.0
-        dt0 = dt.date()
-        dt1 = pos.datetime.date()
-        if dt0 <= dt1:
-            return 0.0
-        return self._get_credit_interest(data, size, price,
-                                         (dt0 - dt1).days, dt0, dt1)
+        return self._get_credit_interest(data, pos.size, pos.price, elapsed,
+                                         today, last)
 
     def _get_credit_interest(self, data: Any, size: Any, price: float,
                              days: int, dt0: datetime.date,

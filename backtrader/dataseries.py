@@ -7,8 +7,10 @@ plain value lists in that order, so it must never change.
 """
 from __future__ import annotations
 
+import collections
 import datetime
 import inspect
+import itertools
 from typing import Any, Optional
 
 from .lineseries import LineSeries
@@ -16,6 +18,10 @@ from .utils.date import date2num
 
 __all__ = ['TimeFrame', 'DataSeries', 'OHLC', 'OHLCDateTime',
            'SimpleFilterWrapper']
+
+_NAN = float('nan')
+_POS_INF = float('inf')
+_NEG_INF = float('-inf')
 
 
 class TimeFrame:
@@ -58,50 +64,52 @@ class DataSeries(LineSeries):
     """Base of every price series: constants naming the line positions and
     the hooks writers use to dump a series as CSV."""
 
-    plotinfo = dict(plot=True, plotind=True, plotylimited=True)
-
-    _name = ''
-    _compression = 1
-    _timeframe = TimeFrame.Days
-
+    # positions of the standard lines (the storage order of OHLCDateTime)
     Close, Low, High, Open, Volume, OpenInterest, DateTime = range(7)
-
-    # the order in which writers emit the standard lines
+    # writers emit them differently: time first, then O/H/L/C, then the rest
     LineOrder = [DateTime, Open, High, Low, Close, Volume, OpenInterest]
 
+    # defaults until a feed sets its own
+    _name, _compression, _timeframe = '', 1, TimeFrame.Days
+
+    plotinfo = dict(plot=True, plotind=True, plotylimited=True)
+
     def getwriterheaders(self) -> list:
-        headers = [self._name, 'len']
-        for index in self.LineOrder:
-            headers.append(self._getlinealias(index))
-        headers.extend(self.getlinealiases()[len(self.LineOrder):])
-        return headers
+        """Column names: series name, 'len', the standard lines in
+        ``LineOrder`` and then any extra lines a subclass added."""
+        standard = [self._getlinealias(index) for index in self.LineOrder]
+        extras = list(self.getlinealiases()[len(self.LineOrder):])
+        return [self._name, 'len'] + standard + extras
 
     def getwritervalues(self) -> list:
-        size = len(self)
-        values: list = [self._name, size]
-        nlines = self.lines.size()
-        if not size:
-            values.extend([''] * nlines)
-            return values
-        values.append(self.datetime.datetime(0))
+        """Row matching ``getwriterheaders``; an empty series yields blanks."""
+        row: list = [self._name, len(self)]
+        width = self.lines.size()
+        if not row[1]:
+            return row + [''] * width
+        order = self.LineOrder
         lines = self.lines
-        for index in self.LineOrder[1:]:
-            values.append(lines[index][0])
-        for index in range(len(self.LineOrder), nlines):
-            values.append(lines[index][0])
-        return values
+        # the datetime column is written as a datetime, the rest as floats
+        indices = itertools.chain(order[1:], range(len(order), width))
+        row.append(self.datetime.datetime(0))
+        row.extend(lines[index][0] for index in indices)
+        return row
 
     def getwriterinfo(self):
-        from collections import OrderedDict
-        info = OrderedDict()
-        info['Name'] = self._name
-        info['Timeframe'] = TimeFrame.TName(self._timeframe)
-        info['Compression'] = self._compression
-        return info
+        """Summary shown by the writer: name, timeframe, compression."""
+        return collections.OrderedDict((
+            ('Name', self._name),
+            ('Timeframe', TimeFrame.TName(self._timeframe)),
+            ('Compression', self._compression),
+        ))
+
+
+# price lines in storage order (datetime is appended by OHLCDateTime)
+_PRICE_LINES = ('close', 'low', 'high', 'open', 'volume', 'openinterest')
 
 
 class OHLC(DataSeries):
-    lines = ('close', 'low', 'high', 'open', 'volume', 'openinterest',)
+    lines = _PRICE_LINES
 
 
 class OHLCDateTime(OHLC):
@@ -161,12 +169,9 @@ class _Bar:
 
     def bstart(self, maxdate: bool = False) -> None:
         """Reset to the empty, not yet updated state."""
-        self.close = float('nan')
-        self.low = float('inf')
-        self.high = float('-inf')
-        self.open = float('nan')
-        self.volume = 0.0
-        self.openinterest = 0.0
+        self.open = self.close = _NAN
+        self.high, self.low = _NEG_INF, _POS_INF  # any real price beats these
+        self.volume = self.openinterest = 0.0
         self.datetime = _Bar.MAXDATE if maxdate else None
 
     def isopen(self) -> bool:

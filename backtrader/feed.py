@@ -86,12 +86,8 @@ class MetaAbstractDataBase(MetaLineSeries):
         _obj._barstash = collections.deque()
         _obj._filters = []
         _obj._ffilters = []
-        for fltr in p.filters:
-            if inspect.isclass(fltr):
-                fltr = fltr(_obj)
-            if hasattr(fltr, 'last'):
-                _obj._ffilters.append((fltr, [], {}))
-            _obj._filters.append((fltr, [], {}))
+        for spec in p.filters:
+            _obj._enlist_filter(spec(_obj) if inspect.isclass(spec) else spec)
         return _obj, args, kwargs
 
 
@@ -100,6 +96,11 @@ def _ahead(line0) -> bool:
     (preloaded, or held back by a rewind).  Counted on the storage itself so
     that bounded buffers (exactbars=1) re-deliver a held-back bar too."""
     return line0.idx + 1 < len(line0.array) - line0.extension
+
+
+# printable names of the feed status codes, indexed by code
+_STATUS_LABELS = ('CONNECTED', 'DISCONNECTED', 'CONNBROKEN', 'DELAYED', 'LIVE',
+                  'NOTSUBSCRIBED', 'NOTSUPPORTED_TIMEFRAME', 'UNKNOWN')
 
 
 class _TickValue:
@@ -134,31 +135,22 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         ('calendar', None),
     )
 
-    (CONNECTED, DISCONNECTED, CONNBROKEN, DELAYED,
-     LIVE, NOTSUBSCRIBED, NOTSUPPORTED_TF, UNKNOWN) = range(8)
+    # plain defaults, overwritten per instance where needed
+    _env = _store = _feed = _compensate = _laststatus = None
+    _clone = _started = False
+    _qcheck = 0.0
+    _tmoffset = datetime.timedelta()
+    resampling = replaying = 0  # a resampler/replayer filter raises these
 
-    _NOTIFNAMES = [
-        'CONNECTED', 'DISCONNECTED', 'CONNBROKEN', 'DELAYED',
-        'LIVE', 'NOTSUBSCRIBED', 'NOTSUPPORTED_TIMEFRAME', 'UNKNOWN']
+    # status codes reported through notify_data (values 0..7, see the table)
+    (CONNECTED, DISCONNECTED, CONNBROKEN, DELAYED,
+     LIVE, NOTSUBSCRIBED, NOTSUPPORTED_TF, UNKNOWN) = range(len(_STATUS_LABELS))
+    _NOTIFNAMES = list(_STATUS_LABELS)
 
     @classmethod
     def _getstatusname(cls, status: int) -> str:
+        """Printable name of a status code (``data._getstatusname(LIVE)``)."""
         return cls._NOTIFNAMES[status]
-
-    _compensate = None
-    _feed = None
-    _store = None
-    _clone = False
-    _qcheck = 0.0
-    _tmoffset = datetime.timedelta()
-    _laststatus = None
-    _env = None
-
-    # set by a resampler/replayer filter attached to the feed
-    resampling = 0
-    replaying = 0
-
-    _started = False
 
     # --- start / stop ---------------------------------------------------------
     def _start_finish(self) -> None:
@@ -299,16 +291,20 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         """Add a filter: a class is instantiated with ``(data, *args,
         **kwargs)``; any other callable is called as ``p(data, *args,
         **kwargs)`` for each bar."""
-        if inspect.isclass(p):
-            pobj = p(self, *args, **kwargs)
-            self._filters.append((pobj, [], {}))
-            if hasattr(pobj, 'last'):
-                self._ffilters.append((pobj, [], {}))
-        else:
+        if not inspect.isclass(p):
             if not callable(p):
                 raise TypeError('addfilter: p must be a class or a callable, '
                                 'got %s' % type(p).__name__)
             self._filters.append((p, args, kwargs))
+            return
+        self._enlist_filter(p(self, *args, **kwargs))
+
+    def _enlist_filter(self, fobj: Any) -> None:
+        """Register a ready filter object; one with a ``last`` method is
+        also asked to flush when the data ends."""
+        self._filters.append((fobj, [], {}))
+        if hasattr(fobj, 'last'):
+            self._ffilters.append((fobj, [], {}))
 
     def compensate(self, other: Any) -> None:
         """Orders on this data are accounted on ``other``."""
@@ -390,28 +386,24 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
         delivered: the feed rewinds (keeping it for a later call) and
         returns False.
         """
-        line0 = self.lines.lines[0]
-        if not _ahead(line0):
+        if _ahead(self.lines.lines[0]):
+            self.advance(ticks=ticks)
+        else:
             if ticks:
                 self._tick_nullify()
-            ret = self.load()
-            if not ret:
-                return ret
-            if datamaster is None:
-                if ticks:
-                    self._tick_fill()
-                return ret
-        else:
-            self.advance(ticks=ticks)
-        if datamaster is not None:
-            if self.lines.datetime[0] > datamaster.lines.datetime[0]:
-                self.rewind()  # too early: keep it for a later call
-                return False
-            if ticks:
-                self._tick_fill()
-        elif ticks:
+            fetched = self.load()
+            if not fetched:
+                return fetched  # False (finished) or None (nothing yet)
+        if datamaster is not None and self._later_than(datamaster):
+            self.rewind()  # too early: keep it for a later call
+            return False
+        if ticks:
             self._tick_fill()
         return True
+
+    def _later_than(self, master: Any) -> bool:
+        """Is the current bar stamped after ``master``'s current bar?"""
+        return self.lines.datetime[0] > master.lines.datetime[0]
 
     def preload(self) -> None:
         """Load every bar, let the filters flush, go back to the start."""
@@ -479,17 +471,21 @@ class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
     def _runfilters(self) -> bool:
         """Pass the current bar through the filters; True if one of them
         removed it.  Bars a filter stacked are fed to the next filters."""
-        retff = False
-        for ff, fargs, fkwargs in self._filters:
-            if self._barstack:
-                for _ in range(len(self._barstack)):
-                    self._fromstack(forward=True)
-                    retff = ff(self, *fargs, **fkwargs)
-            else:
-                retff = ff(self, *fargs, **fkwargs)
-            if retff:
-                return True
-        return False
+        return any(self._filterpass(entry) for entry in self._filters)
+
+    def _filterpass(self, entry: tuple) -> bool:
+        """Run one filter: on the current bar, or (when earlier filters
+        stacked bars) on each stacked bar in turn; its last answer counts."""
+        func, fargs, fkwargs = entry
+        todo = len(self._barstack)
+        if todo == 0:
+            return bool(func(self, *fargs, **fkwargs))
+        verdict = False
+        while todo:
+            todo -= 1
+            self._fromstack(forward=True)
+            verdict = func(self, *fargs, **fkwargs)
+        return bool(verdict)
 
     def _load(self) -> Any:
         """Fill the current slot; False when exhausted (subclass hook)."""
@@ -592,10 +588,9 @@ class FeedBase(metaclass=MetaParams):
             data.stop()
 
     def getdata(self, dataname: Any, name: Optional[str] = None, **kwargs: Any) -> Any:
-        for pname in self.p._getkeys():
-            kwargs.setdefault(pname, getattr(self.p, pname))
-        kwargs['dataname'] = dataname
-        data = self._getdata(**kwargs)
+        shared = {key: getattr(self.p, key) for key in self.p._getkeys()}
+        shared.update(kwargs, dataname=dataname)
+        data = self._getdata(**shared)
         data._name = name
         self.datas.append(data)
         return data
@@ -674,23 +669,26 @@ class CSVDataBase(DataBase, metaclass=MetaCSVDataBase):
     # --- reading lines ------------------------------------------------------------
     def _readline(self) -> Optional[str]:
         """Next non-blank line without its newline, or None at the end."""
-        pending = self._pending
         while True:
-            if pending is not None:
-                if self._ppos >= len(pending):
-                    return None
-                line = pending[self._ppos]
-                self._ppos += 1
-            else:
-                if self.f is None:
-                    return None
-                line = self.f.readline()
-                if not line:
-                    return None
-                line = line.rstrip('\n')
+            text = self._nextraw()
+            if text is None:
+                return None
             self._lineno += 1
-            if line and not line.isspace():
-                return line
+            if text.strip():
+                return text
+
+    def _nextraw(self) -> Optional[str]:
+        """Next line (blank ones included) from the batch read by
+        ``_readall`` if there is one, else from the file; None when done."""
+        batch = self._pending
+        if batch is None:
+            raw = self.f.readline() if self.f is not None else ''
+            return raw.rstrip('\n') if raw else None
+        pos = self._ppos
+        if pos >= len(batch):
+            return None
+        self._ppos = pos + 1
+        return batch[pos]
 
     def _readall(self) -> list:
         """Read the remaining lines in one go; ``_readline`` then serves them

@@ -115,81 +115,44 @@ class LineRoot(metaclass=MetaLineRoot):
             return self._makeoperationown(operation, _ownerskip=self)
         return operation(self[0])
 
-    def __add__(self, other):
-        return self._operation(other, operator.add)
-
-    def __radd__(self, other):
-        return self._operation(other, operator.add, r=True)
-
-    def __sub__(self, other):
-        return self._operation(other, operator.sub)
-
-    def __rsub__(self, other):
-        return self._operation(other, operator.sub, r=True)
-
-    def __mul__(self, other):
-        return self._operation(other, operator.mul)
-
-    def __rmul__(self, other):
-        return self._operation(other, operator.mul, r=True)
-
-    def __truediv__(self, other):
-        return self._operation(other, operator.truediv)
-
-    def __rtruediv__(self, other):
-        return self._operation(other, operator.truediv, r=True)
-
-    def __floordiv__(self, other):
-        return self._operation(other, operator.floordiv)
-
-    def __rfloordiv__(self, other):
-        return self._operation(other, operator.floordiv, r=True)
-
-    def __mod__(self, other):
-        return self._operation(other, operator.mod)
-
-    def __rmod__(self, other):
-        return self._operation(other, operator.mod, r=True)
-
-    def __pow__(self, other):
-        return self._operation(other, operator.pow)
-
-    def __rpow__(self, other):
-        return self._operation(other, operator.pow, r=True)
-
-    def __abs__(self):
-        return self._operationown(operator.abs)
-
-    def __neg__(self):
-        return self._operationown(operator.neg)
-
-    def __pos__(self):
-        return self._operationown(operator.pos)
-
-    def __lt__(self, other):
-        return self._operation(other, operator.lt)
-
-    def __gt__(self, other):
-        return self._operation(other, operator.gt)
-
-    def __le__(self, other):
-        return self._operation(other, operator.le)
-
-    def __ge__(self, other):
-        return self._operation(other, operator.ge)
-
-    def __eq__(self, other):
-        return self._operation(other, operator.eq)
-
-    def __ne__(self, other):
-        return self._operation(other, operator.ne)
-
     def __bool__(self):
         if self._opstage == 1:
             return True
         return bool(self[0])
 
     __hash__ = object.__hash__
+
+
+def _install_operators(cls):
+    """Give ``cls`` the arithmetic, comparison and unary operators, each
+    routed through ``_operation``/``_operationown`` (lazy in stage 1, a
+    value in stage 2).  Reflected forms swap the operands."""
+    binary = {'add': operator.add, 'sub': operator.sub, 'mul': operator.mul,
+              'truediv': operator.truediv, 'floordiv': operator.floordiv,
+              'mod': operator.mod, 'pow': operator.pow}
+    compare = {'lt': operator.lt, 'gt': operator.gt, 'le': operator.le,
+               'ge': operator.ge, 'eq': operator.eq, 'ne': operator.ne}
+    unary = {'abs': operator.abs, 'neg': operator.neg, 'pos': operator.pos}
+
+    def forward(fn):
+        return lambda self, other: self._operation(other, fn)
+
+    def reflected(fn):
+        return lambda self, other: self._operation(other, fn, r=True)
+
+    def single(fn):
+        return lambda self: self._operationown(fn)
+
+    for name, fn in binary.items():
+        setattr(cls, '__%s__' % name, forward(fn))
+        setattr(cls, '__r%s__' % name, reflected(fn))
+    for name, fn in compare.items():
+        setattr(cls, '__%s__' % name, forward(fn))
+    for name, fn in unary.items():
+        setattr(cls, '__%s__' % name, single(fn))
+
+
+_install_operators(LineRoot)
 
 
 class LineMultiple(LineRoot):

@@ -373,34 +373,6 @@ class LineSeriesStub(LineSeries):
         self._minperiod = line._minperiod
         self.slave = slave
 
-    def forward(self, value=NAN, size=1):
-        if not self.slave:
-            self.lines.forward(value, size)
-
-    def backwards(self, size=1, force=False):
-        if not self.slave:
-            self.lines.backwards(size, force=force)
-
-    def rewind(self, size=1):
-        if not self.slave:
-            self.lines.rewind(size)
-
-    def extend(self, value=NAN, size=0):
-        if not self.slave:
-            self.lines.extend(value, size)
-
-    def reset(self):
-        if not self.slave:
-            self.lines.reset()
-
-    def home(self):
-        if not self.slave:
-            self.lines.home()
-
-    def advance(self, size=1):
-        if not self.slave:
-            self.lines.advance(size)
-
     def qbuffer(self, savemem=0, replaying=False):
         if not self.slave:
             for line in self.lines:
@@ -409,6 +381,20 @@ class LineSeriesStub(LineSeries):
     def minbuffer(self, size):
         if not self.slave:
             self.lines[0].minbuffer(size)
+
+
+def _unless_slave(name):
+    """A buffer-moving method of the wrapped lines, skipped for a slave stub
+    (whose line is moved by its real owner)."""
+    def method(self, *args, **kwargs):
+        if not self.slave:
+            getattr(self.lines, name)(*args, **kwargs)
+    method.__name__ = name
+    return method
+
+
+for _name in ('forward', 'backwards', 'rewind', 'extend', 'reset', 'home', 'advance'):
+    setattr(LineSeriesStub, _name, _unless_slave(_name))
 
 
 def LineSeriesMaker(arg, slave=False):

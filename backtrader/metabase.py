@@ -169,12 +169,13 @@ class MetaBase(type):
         return _obj, args, kwargs
 
     def __call__(cls, *args, **kwargs):
-        cls, args, kwargs = cls.doprenew(*args, **kwargs)
-        _obj, args, kwargs = cls.donew(*args, **kwargs)
-        _obj, args, kwargs = cls.dopreinit(_obj, *args, **kwargs)
-        _obj, args, kwargs = cls.doinit(_obj, *args, **kwargs)
-        _obj, args, kwargs = cls.dopostinit(_obj, *args, **kwargs)
-        return _obj
+        # the class may be swapped before the object exists; afterwards each
+        # stage gets the object and the arguments the previous one left
+        klass, args, kwargs = cls.doprenew(*args, **kwargs)
+        obj, args, kwargs = klass.donew(*args, **kwargs)
+        for stage in (klass.dopreinit, klass.doinit, klass.dopostinit):
+            obj, args, kwargs = stage(obj, *args, **kwargs)
+        return obj
 
 
 def _import_packages(cls: type, packages: Any, frompackages: Any) -> None:

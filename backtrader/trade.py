@@ -28,33 +28,25 @@ class TradeHistory(AutoOrderedDict):
                  price: float, value: float, pnl: float, pnlcomm: float,
                  tz: Any, event: Any = None) -> None:
         super().__init__()
-        st = self.status
-        st.status = status
-        st.dt = dt
-        st.barlen = barlen
-        st.size = size
-        st.price = price
-        st.value = value
-        st.pnl = pnl
-        st.pnlcomm = pnlcomm
-        st.tz = tz
+        fields = (status, dt, barlen, size, price, value, pnl, pnlcomm, tz)
+        self.status.update(zip(self._STATUS_KEYS, fields))
         if event is not None:
             self.event = event
 
+    # key order of the ``status`` branch (it is an ordered dict and shows)
+    _STATUS_KEYS = ('status', 'dt', 'barlen', 'size', 'price', 'value',
+                    'pnl', 'pnlcomm', 'tz')
+
     def __reduce__(self):
-        st = self.status
-        args = (st.status, st.dt, st.barlen, st.size, st.price, st.value,
-                st.pnl, st.pnlcomm, st.tz, self.event)
-        return (self.__class__, args)
+        snapshot = self.status
+        args = tuple(snapshot[key] for key in self._STATUS_KEYS)
+        return (self.__class__, args + (self.event,))
 
     def doupdate(self, order: Any, size: Any, price: float,
                  commission: float) -> None:
         """Record the event and freeze the entry."""
-        ev = self.event
-        ev.order = order
-        ev.size = size
-        ev.price = price
-        ev.commission = commission
+        self.event.update(order=order, size=size, price=price,
+                          commission=commission)
         self._close()
 
     def datetime(self, tz: Any = None, naive: bool = True):
@@ -91,26 +83,17 @@ class Trade:
     def __init__(self, data: Any = None, tradeid: Any = 0,
                  historyon: bool = False, size: Any = 0, price: float = 0.0,
                  value: float = 0.0, commission: float = 0.0) -> None:
-        self.ref = next(self.refbasis)
-        self.data = data
-        self.tradeid = tradeid
-        self.size = size
-        self.price = price
-        self.value = value
-        self.commission = commission
-        self.pnl = 0.0
-        self.pnlcomm = 0.0
-        self.justopened = False
-        self.isopen = False
-        self.isclosed = False
-        self.baropen = 0
-        self.dtopen = 0.0
-        self.barclose = 0
-        self.dtclose = 0.0
-        self.barlen = 0
-        self.historyon = historyon
-        self.history: list = []
-        self.status = self.Created
+        attrs = vars(self)
+        attrs['ref'] = next(self.refbasis)
+        attrs.update(data=data, tradeid=tradeid, size=size, price=price,
+                     value=value, commission=commission)
+        attrs.update(self._FRESH)
+        attrs.update(historyon=historyon, history=[], status=self.Created)
+
+    # counters and flags of a trade that has not seen any update yet
+    _FRESH = dict(pnl=0.0, pnlcomm=0.0, justopened=False, isopen=False,
+                  isclosed=False, baropen=0, dtopen=0.0, barclose=0,
+                  dtclose=0.0, barlen=0)
 
     def __str__(self) -> str:
         return '\n'.join('%s:%s' % (name, getattr(self, name))

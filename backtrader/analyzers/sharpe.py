@@ -40,24 +40,16 @@ class SharpeRatio(Analyzer):
     """
 
     params = (
-        ('timeframe', TimeFrame.Years),
-        ('compression', 1),
-        ('riskfreerate', 0.01),
-        ('factor', None),
-        ('convertrate', True),
-        ('annualize', False),
-        ('stddev_sample', False),
-        ('daysfactor', None),
-        ('legacyannual', False),
-        ('fund', None),
+        ('timeframe', TimeFrame.Years), ('compression', 1),
+        ('riskfreerate', 0.01), ('factor', None), ('convertrate', True),
+        ('annualize', False), ('stddev_sample', False),
+        ('daysfactor', None), ('legacyannual', False), ('fund', None),
     )
 
-    RATEFACTORS = {
-        TimeFrame.Days: 252,
-        TimeFrame.Weeks: 52,
-        TimeFrame.Months: 12,
-        TimeFrame.Years: 1,
-    }
+    # periods per year for the timeframes that have a natural count
+    RATEFACTORS = dict(zip(
+        (TimeFrame.Days, TimeFrame.Weeks, TimeFrame.Months, TimeFrame.Years),
+        (252, 52, 12, 1)))
 
     def __init__(self) -> None:
         if self.p.legacyannual:

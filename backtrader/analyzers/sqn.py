@@ -38,14 +38,15 @@ class SQN(Analyzer):
             self.count += 1
 
     def stop(self) -> None:
-        if self.count > 1:
-            pnl_av = average(self.pnl)
-            pnl_stddev = standarddev(self.pnl)
-            try:
-                sqn = math.sqrt(len(self.pnl)) * pnl_av / pnl_stddev
-            except ZeroDivisionError:
-                sqn = None
-        else:
-            sqn = 0
-        self.rets.sqn = sqn
-        self.rets.trades = self.count
+        # a single trade has no spread: the number is defined as 0 then
+        closed = self.count
+        self.rets.sqn = _quality(self.pnl) if closed > 1 else 0
+        self.rets.trades = closed
+
+
+def _quality(profits: list) -> float | None:
+    """sqrt(n) * mean / stddev of ``profits``; None if they are all equal."""
+    spread = standarddev(profits)
+    if spread == 0.0:
+        return None
+    return math.sqrt(len(profits)) * average(profits) / spread

@@ -32,18 +32,13 @@ class VWR(TimeFrameAnalyzerBase):
     """
 
     params = (
-        ('tann', None),
-        ('tau', 0.20),
-        ('sdev_max', 2.0),
-        ('fund', None),
+        ('tann', None), ('tau', 0.20), ('sdev_max', 2.0), ('fund', None),
     )
 
-    _TANN = {
-        TimeFrame.Days: 252.0,
-        TimeFrame.Weeks: 52.0,
-        TimeFrame.Months: 12.0,
-        TimeFrame.Years: 1.0,
-    }
+    # periods per year of the timeframes with a natural count
+    _TANN = dict(zip(
+        (TimeFrame.Days, TimeFrame.Weeks, TimeFrame.Months, TimeFrame.Years),
+        (252.0, 52.0, 12.0, 1.0)))
 
     def __init__(self) -> None:
         self._returns = Returns(timeframe=self.p.timeframe,

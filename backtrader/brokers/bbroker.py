@@ -63,22 +63,14 @@ class BackBroker(MatchingMixin, BrokerBase):
     """
 
     params = (
-        ('cash', 10000.0),
-        ('checksubmit', True),
-        ('eosbar', False),
+        ('cash', 10000.0), ('checksubmit', True), ('eosbar', False),
         ('filler', None),
-        ('slip_perc', 0.0),
-        ('slip_fixed', 0.0),
-        ('slip_open', False),
-        ('slip_match', True),
-        ('slip_limit', True),
-        ('slip_out', False),
-        ('coc', False),
-        ('coo', False),
-        ('int2pnl', True),
-        ('shortcash', True),
-        ('fundstartval', 100.0),
-        ('fundmode', False),
+        # slippage
+        ('slip_perc', 0.0), ('slip_fixed', 0.0), ('slip_open', False),
+        ('slip_match', True), ('slip_limit', True), ('slip_out', False),
+        # cheating and accounting
+        ('coc', False), ('coo', False), ('int2pnl', True), ('shortcash', True),
+        ('fundstartval', 100.0), ('fundmode', False),
     )
 
     def __init__(self) -> None:
@@ -308,13 +300,13 @@ class BackBroker(MatchingMixin, BrokerBase):
         """Take value and share value from the fund history; cash becomes
         what the positions leave of the recorded net value.  Returns the
         position values rescaled to the recorded net value."""
-        fval, fvalue = self._fund_history_now()
-        self._total_value = fvalue
-        self.cash = fvalue - pos_value_unlever
-        self._share_value = fval
-        self._share_count = fvalue / fval
-        lev = pos_value / (pos_value_unlever or 1.0)
-        return fvalue * lev, fvalue
+        share_value, net_value = self._fund_history_now()
+        leverage = pos_value / (pos_value_unlever or 1.0)
+        self.cash = net_value - pos_value_unlever
+        self._total_value = net_value
+        self._share_value, self._share_count = (share_value,
+                                                net_value / share_value)
+        return net_value * leverage, net_value
 
     # --- order entry -------------------------------------------------------------
     def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
@@ -416,26 +408,30 @@ class BackBroker(MatchingMixin, BrokerBase):
             if position is None:
                 position = positions[data] = self.positions[data].clone()
             cash = self._estimate_cash(order, cash, position)
-            if cash >= 0.0:
+            if cash < 0.0:
+                order.margin()
+                self._retire(order)
+            else:
                 self.submit_accept(order)
-                continue
-            order.margin()
-            self.notify(order)
-            self._cancel_oco_group(order)
-            self._settle_bracket(order, cancel=True)
 
     def cancel(self, order: Order, bracket: bool = False) -> bool:
         """Cancel a pending order; False if it was not pending."""
-        try:
-            self.pending.remove(order)
-        except ValueError:
+        pending = self.pending
+        if order not in pending:
             return False
+        pending.remove(order)
         order.cancel()
+        # a bracket-driven cancel is already being settled by the caller
+        self._retire(order, settle_bracket=not bracket)
+        return True
+
+    def _retire(self, order: Order, settle_bracket: bool = True) -> None:
+        """Report an order that ended unfilled; its OCO siblings and (unless
+        told otherwise) its bracket go with it."""
         self.notify(order)
         self._cancel_oco_group(order)
-        if not bracket:
+        if settle_bracket:
             self._settle_bracket(order, cancel=True)
-        return True
 
     def notify(self, order: Order) -> None:
         self.notifs.append(order.clone())
@@ -517,9 +513,7 @@ class BackBroker(MatchingMixin, BrokerBase):
             if order is None:
                 break
             if order.expire():
-                self.notify(order)
-                self._cancel_oco_group(order)
-                self._settle_bracket(order, cancel=True)
+                self._retire(order)
             elif not order.active():
                 pending.append(order)
             else:

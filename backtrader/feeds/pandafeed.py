@@ -194,21 +194,24 @@ class PandasData(_FrameFeed):
         if not hasattr(frame, 'columns') or not hasattr(frame, 'iloc'):
             raise TypeError('PandasData: dataname must be a pandas DataFrame, got %s'
                             % type(frame).__name__)
-        colnames = list(frame.columns.values)
-        nocase = self.p.nocase
-        self._colmapping = {}
-        for name in self.getlinealiases():
-            mapping = getattr(self.params, name)
-            if isinstance(mapping, integer_types) and mapping < 0:
-                found = None
-                for colname in colnames:
-                    if isinstance(colname, string_types) and (
-                            colname.lower() == name.lower() if nocase else colname == name):
-                        found = colname
-                        break
-                self._colmapping[name] = found
-            else:
-                self._colmapping[name] = mapping
+        columns = list(frame.columns.values)
+        self._colmapping = {line: self._wanted_column(line, columns)
+                            for line in self.getlinealiases()}
+
+    def _wanted_column(self, line: str, columns: list) -> Any:
+        """The param of ``line`` as given, except -1 (autodetect): then the
+        first column named like the line, or None when there is none."""
+        wanted = getattr(self.params, line)
+        if not (isinstance(wanted, integer_types) and wanted < 0):
+            return wanted
+        if self.p.nocase:
+            target = line.lower()
+            fold = str.lower
+        else:
+            target = line
+            fold = str  # compare as given
+        named = (col for col in columns if isinstance(col, string_types))
+        return next((col for col in named if fold(col) == target), None)
 
     def _resolve(self, colnames: list) -> None:
         """Turn column names in the mapping into positions."""

@@ -8,7 +8,6 @@ values are rounded.
 """
 from __future__ import annotations
 
-import collections
 import datetime
 import io
 from typing import Any, Optional
@@ -21,6 +20,19 @@ from ..utils.date import date2num
 
 __all__ = ['YahooFinanceCSVData', 'YahooLegacyCSV', 'YahooFinanceCSV',
            'YahooFinanceData', 'YahooFinance']
+
+
+def _flipped(handle: Any) -> io.StringIO:
+    """An in-memory copy of the rest of ``handle`` (which gets closed) with
+    its lines in the opposite order: files listing the newest day first are
+    then read oldest first like any other."""
+    remaining = handle.readlines()
+    handle.close()
+    remaining.reverse()
+    copy = io.StringIO(newline=None)  # newline=None: \r\n becomes \n
+    copy.write(''.join(remaining))
+    copy.seek(0)
+    return copy
 
 
 class YahooFinanceCSVData(feed.CSVDataBase):
@@ -53,17 +65,8 @@ class YahooFinanceCSVData(feed.CSVDataBase):
     def start(self) -> None:
         super().start()
         self._daycache: dict = {}
-        if not self.params.reverse:
-            return
-        # newest first in the file: serve the lines oldest first
-        newestfirst = collections.deque()
-        for line in self.f:
-            newestfirst.appendleft(line)
-        reordered = io.StringIO(newline=None)
-        reordered.writelines(newestfirst)
-        reordered.seek(0)
-        self.f.close()
-        self.f = reordered
+        if self.params.reverse:
+            self.f = _flipped(self.f)
 
     def _skipnulls(self, linetokens: list) -> Any:
         """The first line from here on without 'null' fields (or None)."""

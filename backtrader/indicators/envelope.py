@@ -39,13 +39,14 @@ class EnvelopeMixIn:
 
 class _EnvelopeBase(Indicator):
     """Publishes its data as line ``src`` (not plotted)."""
-    lines = ('src',)
-    plotinfo = dict(subplot=False)
-    plotlines = dict(src=dict(_plotskip=True))
 
     def __init__(self):
-        self.lines.src = self.data
+        self.lines.src = self.data  # the bands are built on this line
         super().__init__()
+
+    # drawn over the data; ``src`` duplicates it, so it is skipped
+    lines, plotinfo = ('src',), dict(subplot=False)
+    plotlines = dict(src=dict(_plotskip=True))
 
 
 class Envelope(_EnvelopeBase, EnvelopeMixIn):

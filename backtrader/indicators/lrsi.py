@@ -41,22 +41,18 @@ def _laguerre(prev: tuple, price: float, gamma: float) -> tuple:
 
 
 def _lrsi(lx: tuple) -> float:
-    l0, l1, l2, l3 = lx
-    cu = cd = 0.0
-    if l0 >= l1:
-        cu = l0 - l1
-    else:
-        cd = l1 - l0
-    if l1 >= l2:
-        cu += l1 - l2
-    else:
-        cd += l2 - l1
-    if l2 >= l3:
-        cu += l2 - l3
-    else:
-        cd += l3 - l2
-    den = cu + cd
-    return 1.0 if not den else cu / den
+    """Share of the upward steps in the total movement between adjacent
+    stages (1.0 when the stages are all equal)."""
+    top, second = lx[0], lx[1]
+    # the first step is taken as is (keeps the sign of a -0.0 difference)
+    rise, fall = (top - second, 0.0) if top >= second else (0.0, second - top)
+    for newer, older in zip(lx[1:], lx[2:]):
+        if newer >= older:
+            rise += newer - older
+        else:
+            fall += older - newer
+    total = rise + fall
+    return rise / total if total else 1.0
 
 
 def _lfilter(lx: tuple) -> float:

@@ -101,13 +101,9 @@ class RelativeStrengthIndex(Indicator):
     alias = ('RSI', 'RSI_SMMA', 'RSI_Wilder')
     lines = ('rsi',)
     params = (
-        ('period', 14),
-        ('movav', SmoothedMovingAverage),
-        ('upperband', 70.0),
-        ('lowerband', 30.0),
-        ('safediv', False),
-        ('safehigh', 100.0),
-        ('safelow', 50.0),
+        ('period', 14), ('movav', SmoothedMovingAverage),
+        ('upperband', 70.0), ('lowerband', 30.0),
+        ('safediv', False), ('safehigh', 100.0), ('safelow', 50.0),
         ('lookback', 1),
     )
 
@@ -115,10 +111,11 @@ class RelativeStrengthIndex(Indicator):
         self.plotinfo.plotyhlines = [self.p.upperband, self.p.lowerband]
 
     def _plotlabel(self):
-        labels = [self.p.period]
-        labels += [self.p.movav] * self.p.notdefault('movav')
-        labels += [self.p.lookback] * self.p.notdefault('lookback')
-        return labels
+        # the period always, the others only when the user changed them
+        p = self.p
+        optional = [getattr(p, name) for name in ('movav', 'lookback')
+                    if p.notdefault(name)]
+        return [p.period] + optional
 
     def __init__(self):
         movav, period = self.p.movav, self.p.period

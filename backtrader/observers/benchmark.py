@@ -24,17 +24,12 @@ class Benchmark(TimeReturn):
         value (False); None follows the broker's fund mode
     """
 
-    _stclock = True
+    params = (('data', None), ('_doprenext', False), ('firstopen', False),
+              ('fund', None))
 
     lines = ('benchmark',)
     plotlines = dict(benchmark=dict(_name='Benchmark'))
-
-    params = (
-        ('data', None),
-        ('_doprenext', False),
-        ('firstopen', False),
-        ('fund', None),
-    )
+    _stclock = True  # runs on the strategy's clock, not the data's
 
     def _plotlabel(self):
         labels = super()._plotlabel()

@@ -10,6 +10,12 @@ __all__ = ['BuySell']
 _NAN = float('nan')
 
 
+def _marker_style(symbol: str, color: str) -> dict:
+    """Plot style of one side: an unlinked, filled marker of ``color``."""
+    return dict(marker=symbol, markersize=8.0, color=color, fillstyle='full',
+                ls='')
+
+
 class BuySell(Observer):
     """Average execution price of the buy and sell orders of the data on
     each bar (NaN on bars without executions).
@@ -20,20 +26,12 @@ class BuySell(Observer):
       - ``bardist`` (default: 0.015): distance from low/high with barplot
     """
 
+    params = (('barplot', False), ('bardist', 0.015))
+
     lines = ('buy', 'sell')
-
+    plotlines = dict(buy=_marker_style('^', 'lime'),
+                     sell=_marker_style('v', 'red'))
     plotinfo = dict(plot=True, subplot=False, plotlinelabels=True)
-    plotlines = dict(
-        buy=dict(marker='^', markersize=8.0, color='lime',
-                 fillstyle='full', ls=''),
-        sell=dict(marker='v', markersize=8.0, color='red',
-                  fillstyle='full', ls=''),
-    )
-
-    params = (
-        ('barplot', False),
-        ('bardist', 0.015),
-    )
 
     def __init__(self) -> None:
         # executions counted in the current bar's values, per side
