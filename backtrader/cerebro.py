@@ -489,73 +489,73 @@ class Cerebro(metaclass=MetaParams):
         """Run one combination of strategies over the datas."""
         self._init_stcount()
         self.runningstrats = runstrats = []
-        for store in self.stores:
-            store.start()
-        if self.p.cheat_on_open and self.p.broker_coo:
-            self._broker.set_coo(True)
-        if self._fhistory is not None:
-            self._broker.set_fund_history(self._fhistory)
-        for orders, onotify in self._ohistory:
-            self._broker.add_order_history(orders, onotify)
-        self._broker.start()
-        # minimum memory (exactbars=1): finished orders are not kept as history
-        self._broker._keep_order_history = self._exactbars < 1
-        for feed in self.feeds:
-            feed.start()
-        if self.writers_csv:
-            wheaders = []
-            for data in self.datas:
-                if data.csv:
-                    wheaders.extend(data.getwriterheaders())
-            for writer in self.runwriters:
-                if writer.p.csv:
-                    writer.addheaders(wheaders)
+        self._start_services()
         if not predata:
             self._prepare_datas()
         runstrats.extend(self._make_strategies(iterstrat))
-        tz = self.p.tz
-        if isinstance(tz, integer_types):
-            tz = self.datas[tz]._tz
-        else:
-            tz = tzparse(tz)
         if runstrats:
-            for idx, strat in enumerate(runstrats):
-                self._setup_strategy(idx, strat, tz)
-            if not predata:
-                for strat in runstrats:
-                    strat.qbuffer(self._exactbars, replaying=self._doreplay)
-            for writer in self.runwriters:
-                writer.start()
-            self._timers = []
-            self._timerscheat = []
-            for timer in self._pretimers:
-                timer.start(self.datas[0])
-                if timer.params.cheat:
-                    self._timerscheat.append(timer)
-                else:
-                    self._timers.append(timer)
-            for strat in runstrats:
-                strat._stage2()
-            # an indicator declaring _nextforce (HeikinAshi) needs bar by bar
-            nextforce = any(getattr(strat, '_nextforce', False) for strat in runstrats)
-            if self._dopreload and self._dorunonce and not nextforce:
-                self._runonce(runstrats)
-            else:
-                self._runnext(runstrats)
-            for strat in runstrats:
-                strat._stop()
-        self._broker.stop()
-        if not predata:
-            for data in self.datas:
-                data.stop()
-        for feed in self.feeds:
-            feed.stop()
-        for store in self.stores:
-            store.stop()
+            self._run_strategies(runstrats, predata)
+        self._stop_services(predata)
         self.stop_writers(runstrats)
         if self._dooptimize and self.p.optreturn:
             return self._optreturns(runstrats)
         return runstrats
+
+    def _start_services(self):
+        """Stores, broker (with its histories) and feeds, before the datas."""
+        broker = self._broker
+        for store in self.stores:
+            store.start()
+        if self.p.cheat_on_open and self.p.broker_coo:
+            broker.set_coo(True)
+        if self._fhistory is not None:
+            broker.set_fund_history(self._fhistory)
+        for orders, onotify in self._ohistory:
+            broker.add_order_history(orders, onotify)
+        broker.start()
+        # minimum memory (exactbars=1): finished orders are not kept as history
+        broker._keep_order_history = self._exactbars < 1
+        for feed in self.feeds:
+            feed.start()
+        if self.writers_csv:
+            columns = [col for data in self.datas if data.csv
+                       for col in data.getwriterheaders()]
+            for writer in (w for w in self.runwriters if w.p.csv):
+                writer.addheaders(columns)
+
+    def _stop_services(self, predata):
+        self._broker.stop()
+        owned_datas = [] if predata else list(self.datas)
+        for component in owned_datas + list(self.feeds) + list(self.stores):
+            component.stop()
+
+    def _strategy_tz(self):
+        tz = self.p.tz
+        if isinstance(tz, integer_types):
+            return self.datas[tz]._tz  # the timezone of that data
+        return tzparse(tz)
+
+    def _run_strategies(self, runstrats, predata):
+        tz = self._strategy_tz()
+        for idx, strat in enumerate(runstrats):
+            self._setup_strategy(idx, strat, tz)
+        if not predata:
+            for strat in runstrats:
+                strat.qbuffer(self._exactbars, replaying=self._doreplay)
+        for writer in self.runwriters:
+            writer.start()
+        for timer in self._pretimers:
+            timer.start(self.datas[0])
+        self._timerscheat = [t for t in self._pretimers if t.params.cheat]
+        self._timers = [t for t in self._pretimers if not t.params.cheat]
+        for strat in runstrats:
+            strat._stage2()
+        # an indicator declaring _nextforce (HeikinAshi) needs bar by bar
+        batch = (self._dopreload and self._dorunonce
+                 and not any(getattr(s, '_nextforce', False) for s in runstrats))
+        (self._runonce if batch else self._runnext)(runstrats)
+        for strat in runstrats:
+            strat._stop()
 
     def _optreturns(self, runstrats):
         results = []

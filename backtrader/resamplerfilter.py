@@ -37,6 +37,19 @@ _NINF = float('-inf')
 _ONE_MICROSECOND_DAYS = 0.000001  # late ticks are pushed this far past the bar
 
 
+# name of the "is the bar over?" test per output timeframe
+_BAROVER_TESTS = {
+    TimeFrame.Ticks: '_barover_ticks',
+    TimeFrame.MicroSeconds: '_barover_subdays',
+    TimeFrame.Seconds: '_barover_subdays',
+    TimeFrame.Minutes: '_barover_subdays',
+    TimeFrame.Days: '_barover_days',
+    TimeFrame.Weeks: '_barover_weeks',
+    TimeFrame.Months: '_barover_months',
+    TimeFrame.Years: '_barover_years',
+}
+
+
 def _utcnow() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
@@ -178,20 +191,18 @@ class _BaseResampler(metaclass=MetaParams):
         return False
 
     def _barover(self, data: Any) -> Any:
+        """Dispatch to the boundary test of the output timeframe (None for
+        a timeframe without one, e.g. NoTimeFrame)."""
         tframe = self.p.timeframe
-        if tframe == TimeFrame.Ticks:
-            return self.bar.isopen()
-        if tframe < TimeFrame.Days:
-            return self._barover_subdays(data)
-        if tframe == TimeFrame.Days:
-            return self._barover_days(data)
-        if tframe == TimeFrame.Weeks:
-            return self._barover_weeks(data)
-        if tframe == TimeFrame.Months:
-            return self._barover_months(data)
-        if tframe == TimeFrame.Years:
-            return self._barover_years(data)
-        return None
+        testname = _BAROVER_TESTS.get(tframe)
+        if testname is None:
+            if tframe < TimeFrame.Days:
+                return self._barover_subdays(data)
+            return None
+        return getattr(self, testname)(data)
+
+    def _barover_ticks(self, data: Any) -> bool:
+        return self.bar.isopen()  # every tick closes the previous one
 
     def _barover_days(self, data: Any) -> bool:
         return self._eoscheck(data)
@@ -316,11 +327,11 @@ class _BaseResampler(metaclass=MetaParams):
     def _adjusttime(self, greater: bool = False, forcedata: Any = None) -> bool:
         """Stamp the bar with its boundary time; with ``greater`` only if
         that moves the time forward."""
-        dtnum = self._calcadjtime(greater=greater)
-        if greater and dtnum <= self.bar.datetime:
-            return False
-        self.bar.datetime = dtnum
-        return True
+        stamp = self._calcadjtime(greater=greater)
+        keep_old = greater and stamp <= self.bar.datetime
+        if not keep_old:
+            self.bar.datetime = stamp
+        return not keep_old
 
 
 class Resampler(_BaseResampler):

@@ -19,15 +19,17 @@ __all__ = ['TradingCalendarBase', 'TradingCalendar', 'PandasMarketCalendar']
 
 _time_max = TIME_MAX
 
-# weekday() numbering
+ONEDAY = timedelta(days=1)
+
+# day numbers as date.weekday() gives them (Monday 0) ...
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
-# isoweekday() numbering
-(ISONODAY, ISOMONDAY, ISOTUESDAY, ISOWEDNESDAY, ISOTHURSDAY, ISOFRIDAY,
- ISOSATURDAY, ISOSUNDAY) = range(8)
+# ... and as date.isoweekday() gives them (Monday 1; 0 is no day at all)
+ISONODAY = 0
+(ISOMONDAY, ISOTUESDAY, ISOWEDNESDAY, ISOTHURSDAY, ISOFRIDAY, ISOSATURDAY,
+ ISOSUNDAY) = range(1, 8)
 
 WEEKEND = [SATURDAY, SUNDAY]
-ISOWEEKEND = [ISOSATURDAY, ISOSUNDAY]
-ONEDAY = timedelta(days=1)
+ISOWEEKEND = [weekday + 1 for weekday in WEEKEND]  # same days, iso numbers
 
 
 class TradingCalendarBase(metaclass=MetaParams):
@@ -152,14 +154,14 @@ class PandasMarketCalendar(TradingCalendarBase):
         self.csize = timedelta(days=self.p.cachesize)
 
     def _nextday(self, day: Any):
-        day += ONEDAY
-        while True:
-            i = self.dcache.searchsorted(day)
-            if i == len(self.dcache):
-                self.dcache = self._calendar.valid_days(day, day + self.csize)
-                continue
-            found = self.dcache[i].to_pydatetime()
-            return found, found.isocalendar()
+        after = day + ONEDAY
+        pos = self.dcache.searchsorted(after)
+        while pos == len(self.dcache):
+            # past the cached stretch: fetch the next ``cachesize`` days
+            self.dcache = self._calendar.valid_days(after, after + self.csize)
+            pos = self.dcache.searchsorted(after)
+        found = self.dcache[pos].to_pydatetime()
+        return found, found.isocalendar()
 
     def schedule(self, day: datetime, tz: Any = None):
         while True:
