@@ -630,82 +630,90 @@ class Cerebro(metaclass=MetaParams):
         return num2date(self._dt0master)
 
     # --- the per-bar loop -----------------------------------------------------------
-    def _sync_datas(self, datas, drets, rsonly, onlyresample, noresample):
-        """Pick the earliest datetime among the delivered bars, give lagging
-        datas a chance to deliver up to it and hold back datas ahead of it."""
-        dts = [d.datetime[0] if ret else None for ret, d in zip(drets, datas)]
-        if onlyresample or noresample:
-            dt0 = min(d for d in dts if d is not None)
-        else:
-            cands = [d for i, d in enumerate(dts) if d is not None and i not in rsonly]
-            dt0 = min(cands) if cands else min(d for d in dts if d is not None)
-        self._dmaster = datas[dts.index(dt0)]
-        self._dt0master = dt0
-        dmaster = self._dmaster
-        for i, ret in enumerate(drets):
-            if ret:
+    def _clock_candidates(self, feeds, stamps):
+        """Datetimes that may set the clock: bars of datas that are not
+        pure resamplings win over resampled ones, unless only those have
+        a bar (a resampled bar may carry an early timestamp)."""
+        delivered = [(i, t) for i, t in enumerate(stamps) if t is not None]
+        primary = [t for i, t in delivered if not (feeds[i].resampling and not feeds[i].replaying)]
+        return primary or [t for _, t in delivered]
+
+    def _align_feeds(self, feeds, delivered):
+        """After each feed tried to move: choose the earliest datetime as the
+        clock, let feeds that delivered nothing catch up to it and hold back
+        feeds whose bar lies beyond it.  Returns the clock's datetime."""
+        stamps = [feed.datetime[0] if got else None for feed, got in zip(feeds, delivered)]
+        clock = min(self._clock_candidates(feeds, stamps))
+        master = feeds[stamps.index(clock)]
+        self._dmaster, self._dt0master = master, clock
+        for idx, feed in enumerate(feeds):
+            if delivered[idx]:
                 continue
-            data = datas[i]
-            data._check(forcedata=dmaster)
-            if data.next(datamaster=dmaster, ticks=False):
-                dts[i] = data.datetime[0]
-        for i, dti in enumerate(dts):
-            if dti is None:
+            feed._check(forcedata=master)
+            if feed.next(datamaster=master, ticks=False):
+                stamps[idx] = feed.datetime[0]
+        for feed, stamp in zip(feeds, stamps):
+            if stamp is None:
                 continue
-            data = datas[i]
-            if dti > dt0:
-                data.rewind()
-            elif not data.replaying:
-                data._tick_fill(force=True)
-        return dt0
+            if stamp > clock:
+                feed.rewind()  # not yet: delivered again on a later round
+            elif not feed.replaying:
+                feed._tick_fill(force=True)
+        return clock
+
+    def _pull_bars(self, feeds):
+        """Ask every feed for its next bar.  True: some bar arrived; None:
+        nothing now but a live feed may deliver later; False: all done."""
+        live_quiet = not any(feed.haslivedata() for feed in feeds)
+        started = None if live_quiet else datetime.datetime.utcnow()
+        delivered = []
+        for feed in feeds:
+            waited = 0 if started is None else (
+                datetime.datetime.utcnow() - started).total_seconds()
+            feed.do_qcheck(live_quiet, waited)
+            delivered.append(feed.next(ticks=False))
+        if any(delivered):
+            return True, delivered
+        return (None if None in delivered else False), delivered
+
+    def _flush_filters(self, feeds):
+        """End of input: filters may still hold a last bar (resampling)."""
+        first, rest = feeds[0], feeds[1:]
+        flushed = bool(first._last())
+        for feed in rest:
+            flushed = bool(feed._last(datamaster=first)) or flushed
+        return flushed
 
     def _runnext(self, runstrats):
-        datas = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
-        data0, datas1 = datas[0], datas[1:]
-        rsonly = [i for i, x in enumerate(datas) if x.resampling and not x.replaying]
-        onlyresample = len(datas) == len(rsonly)
-        noresample = not rsonly
-        d0ret = True
-        dt0 = None
-        while d0ret or d0ret is None:
-            newqcheck = not any(d.haslivedata() for d in datas)
+        feeds = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
+        clock = None
+        while True:
             self._storenotify()
             if self._event_stop:
                 return
             self._datanotify()
             if self._event_stop:
                 return
-            drets = []
-            qstart = datetime.datetime.utcnow() if not newqcheck else None
-            for data in datas:
-                if qstart is not None:
-                    qlapse = datetime.datetime.utcnow() - qstart
-                    data.do_qcheck(newqcheck, qlapse.total_seconds())
-                else:
-                    data.do_qcheck(newqcheck, 0)
-                drets.append(data.next(ticks=False))
-            d0ret = any(drets)
-            if not d0ret and any(dret is None for dret in drets):
-                d0ret = None
-            lastret = False
-            if d0ret:
-                dt0 = self._sync_datas(datas, drets, rsonly, onlyresample, noresample)
-            elif d0ret is None:
-                for data in datas:
-                    data._check()
+            state, delivered = self._pull_bars(feeds)
+            flushed = False
+            if state:
+                clock = self._align_feeds(feeds, delivered)
+            elif state is None:
+                for feed in feeds:
+                    feed._check()
             else:
-                lastret = data0._last()
-                for data in datas1:
-                    lastret += data._last(datamaster=data0)
-                if not lastret:
-                    break
+                flushed = self._flush_filters(feeds)
+                if not flushed:
+                    return
             self._datanotify()
             if self._event_stop:
                 return
-            if d0ret or lastret:
-                self._bar_step(runstrats, dt0, once=False)
+            if state or flushed:
+                self._bar_step(runstrats, clock, once=False)
                 if self._event_stop:
                     return
+            elif state is False:
+                return
 
     def _bar_step(self, runstrats, dt0, once):
         if self._timerscheat:

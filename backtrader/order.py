@@ -115,14 +115,11 @@ class OrderBase(metaclass=MetaParams):
     """Fields, statuses and life cycle shared by every order."""
 
     params = (
-        ('owner', None), ('data', None),
-        ('size', None), ('price', None), ('pricelimit', None),
-        ('exectype', None), ('valid', None), ('tradeid', 0), ('oco', None),
-        ('trailamount', None), ('trailpercent', None),
-        ('parent', None), ('transmit', True),
-        ('simulated', False),
-        # for historical orders: notify the strategy or not
-        ('histnotify', False),
+        ('owner', None), ('data', None), ('size', None), ('price', None),
+        ('pricelimit', None), ('exectype', None), ('valid', None),
+        ('tradeid', 0), ('oco', None), ('trailamount', None),
+        ('trailpercent', None), ('parent', None), ('transmit', True),
+        ('simulated', False), ('histnotify', False),
     )
 
     DAY = datetime.timedelta()  # "valid for the current session" marker

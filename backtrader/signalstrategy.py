@@ -67,6 +67,24 @@ _LONG_EXIT: _Rule = ((SIGNAL_LONGEXIT, _neg), (SIGNAL_LONGEXIT_INV, _pos),
 _SHORT_EXIT: _Rule = ((SIGNAL_SHORTEXIT, _pos), (SIGNAL_SHORTEXIT_INV, _neg),
                       (SIGNAL_SHORTEXIT_ANY, _nonzero))
 
+
+# how the ``_data`` param names the traded data: (accepted types, lookup)
+_DATA_LOOKUPS = (
+    (type(None), lambda strat, _: strat.data0),
+    (integer_types, lambda strat, index: strat.datas[index]),
+    (string_types, lambda strat, name: strat.getdatabyname(name)),
+)
+
+
+def _traded_data(strat: Any, target: Any) -> Any:
+    """The data the signals trade; anything not matched above is taken to
+    be a data feed itself."""
+    for kinds, lookup in _DATA_LOOKUPS:
+        if isinstance(target, kinds):
+            return lookup(strat, target)
+    return target
+
+
 class MetaSigStrategy(MetaStrategy):
     """Keeps the signal logic running when a subclass defines ``next``.
 
@@ -86,15 +104,7 @@ class MetaSigStrategy(MetaStrategy):
         _obj, args, kwargs = super().dopreinit(_obj, *args, **kwargs)
         _obj._signals = {sigtype: [] for sigtype in SignalTypes}
         _obj._sigpending = None
-        target = _obj.p._data
-        if target is None:
-            _obj._sigdata = _obj.data0
-        elif isinstance(target, integer_types):
-            _obj._sigdata = _obj.datas[target]
-        elif isinstance(target, string_types):
-            _obj._sigdata = _obj.getdatabyname(target)
-        else:
-            _obj._sigdata = target
+        _obj._sigdata = _traded_data(_obj, _obj.p._data)
         return _obj, args, kwargs
 
     def dopostinit(cls, _obj, *args, **kwargs):
