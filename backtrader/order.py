@@ -12,11 +12,11 @@ import collections
 import datetime
 import itertools
 import numbers
-from copy import copy
 from typing import Any, Iterator
 
 from .metabase import MetaParams
 from .utils.autodict import AutoOrderedDict
+from .utils.snapshot import shallow_copy
 
 __all__ = ['OrderExecutionBit', 'OrderData', 'OrderBase', 'Order',
            'BuyOrder', 'SellOrder', 'StopBuyOrder', 'StopSellOrder',
@@ -108,7 +108,7 @@ class OrderData:
 
     def clone(self) -> 'OrderData':
         self.markpending()
-        return copy(self)
+        return shallow_copy(self)
 
 
 class OrderBase(metaclass=MetaParams):
@@ -286,7 +286,7 @@ class OrderBase(metaclass=MetaParams):
     def clone(self) -> 'OrderBase':
         """Snapshot for notifications: later changes to this order don't
         alter it, and its ``executed`` window covers the new fills."""
-        obj = copy(self)
+        obj = shallow_copy(self)
         obj.executed = self.executed.clone()
         return obj
 

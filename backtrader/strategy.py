@@ -21,6 +21,7 @@ from .order import Order
 from .trade import Trade
 from .utils.autodict import AutoDictList, AutoOrderedDict
 from .utils.py3 import string_types
+from .utils.snapshot import shallow_copy
 from . import sizers as _sizers
 from . import _context
 from . import _writerinfo
@@ -102,6 +103,7 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._advplan = None
         _obj._allanalyzers = None
         _obj._cvanalyzers = None
+        _obj._cv_listeners = None
         _obj._stepanalyzers = None
         _obj._wants_cashvalue = True
         _obj._quicknotify = False
@@ -311,24 +313,32 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                     for buf in bufs:
                         buf.idx += 1
                         buf.lencount += 1
-        self._notify()
-        minperstatus = self._getminperstatus()
+        if self._orderspending or self._tradespending or self._cv_listeners is not False:
+            self._notify()
+        minperstatus = self._minperstatus
+        if minperstatus >= 0:
+            minperstatus = self._getminperstatus()
         if minperstatus < 0:
             self.next()
         elif minperstatus == 0:
             self.nextstart()
         else:
             self.prenext()
-        self._next_analyzers(minperstatus, once=True)
-        self._next_observers(minperstatus, once=True)
-        self.clear()
+        self._bar_done(minperstatus, True)
+
+    def _bar_done(self, minperstatus, once):
+        """After the strategy's own bar: analyzers, observers, and the
+        bar's notification queues emptied (skipped when there is nothing)."""
+        if self._stepanalyzers is None or self._stepanalyzers:
+            self._next_analyzers(minperstatus, once=once)
+        if self._lineiterators[LineIterator.ObsType]:
+            self._next_observers(minperstatus, once=once)
+        if self._orderspending or self._tradespending:
+            self.clear()
 
     def _next(self):
         super()._next()
-        minperstatus = self._minperstatus
-        self._next_analyzers(minperstatus)
-        self._next_observers(minperstatus)
-        self.clear()
+        self._bar_done(self._minperstatus, False)
 
     def _next_observers(self, minperstatus, once=False):
         for observer in self._lineiterators[LineIterator.ObsType]:
@@ -376,6 +386,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         self._advplan = None
         self._allanalyzers = list(itertools.chain(self.analyzers, self._slave_analyzers))
         self._cvanalyzers = None
+        self._cv_listeners = None  # anyone told cash/value every bar
         self._stepanalyzers = None
         self._quicknotify = bool(self.cerebro is not None and self.cerebro.p.quicknotify)
         cls = type(self)
@@ -462,9 +473,9 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                 trade.update(order, size, bit.price, value, comm, bit.pnl,
                              comminfo=order.comminfo)
                 if trade.isclosed:
-                    snapshots.append(copy.copy(trade))
+                    snapshots.append(shallow_copy(trade))
             if trade.justopened:
-                snapshots.append(copy.copy(trade))
+                snapshots.append(shallow_copy(trade))
         return snapshots
 
     def _notify(self, qorders=None, qtrades=None):
@@ -489,6 +500,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         cvanalyzers = self._cvanalyzers
         if cvanalyzers is None:
             cvanalyzers = self._cvanalyzers = [a for a in analyzers if _wants_cashvalue(a)]
+            self._cv_listeners = bool(cvanalyzers or self._wants_cashvalue)
         if not cvanalyzers and not self._wants_cashvalue:
             return
         broker = self.broker

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from .utils.snapshot import shallow_copy
 from .utils.autodict import AutoOrderedDict
 from .utils.date import num2date
 
@@ -74,11 +75,7 @@ class Trade:
                    'barlen', 'historyon', 'history', 'status')
 
     def __copy__(self) -> 'Trade':
-        # what copy.copy does for a plain object, without the generic
-        # reduce/reconstruct round trip (one copy per trade notification)
-        new = object.__new__(type(self))
-        new.__dict__.update(self.__dict__)
-        return new
+        return shallow_copy(self)
 
     def __init__(self, data: Any = None, tradeid: Any = 0,
                  historyon: bool = False, size: Any = 0, price: float = 0.0,

@@ -89,6 +89,11 @@ class BackBroker(MatchingMixin, BrokerBase):
         self._pos_value_lever = 0.0
         self._lever_ratio = 1.0
         self._unrealised_pnl = 0.0
+        # portfolio valuation is computed when first asked for after a bar
+        # (see _value_on_demand); None until the run's setup is known
+        self._value_lazy = None
+        self._value_stale = False
+        self._plain_schemes: dict = {}
         self.orders: list = []
         # cerebro turns this off in minimum-memory runs (exactbars=1)
         self._keep_order_history = True
@@ -113,6 +118,7 @@ class BackBroker(MatchingMixin, BrokerBase):
     def set_cash(self, cash: float) -> None:
         """Set the starting (and current) cash."""
         _check_number('cash', cash)
+        self._settle_value()
         self.startingcash = self.cash = self.p.cash = cash
         self._total_value = cash
 
@@ -127,6 +133,8 @@ class BackBroker(MatchingMixin, BrokerBase):
         """Add (or remove, if negative) cash; applied when the broker next
         values the portfolio (end of its ``next``)."""
         _check_number('cash', cash)
+        # the share value the addition is booked at is this bar's
+        self._settle_value()
         self._cash_pending.append(cash)
 
     def set_int2pnl(self, int2pnl: bool) -> None:
@@ -179,11 +187,13 @@ class BackBroker(MatchingMixin, BrokerBase):
 
     # --- fund mode -----------------------------------------------------------
     def get_fundshares(self) -> float:
+        self._settle_value()
         return self._share_count
 
     fundshares = property(get_fundshares)
 
     def get_fundvalue(self) -> float:
+        self._settle_value()
         return self._share_value
 
     fundvalue = property(get_fundvalue)
@@ -204,6 +214,7 @@ class BackBroker(MatchingMixin, BrokerBase):
 
     # --- account ---------------------------------------------------------------
     def get_leverage(self) -> float:
+        self._settle_value()
         return self._lever_ratio
 
     def getposition(self, data: Any) -> Position:
@@ -234,6 +245,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         data: its position's value alone).  ``mkt`` returns the positions'
         value only, ``lever`` the leveraged figures.
         """
+        self._settle_value()
         if datas is None:
             if mkt:
                 return self._pos_value_lever if lever else self._pos_value
@@ -249,8 +261,33 @@ class BackBroker(MatchingMixin, BrokerBase):
             self._share_count += amount / self._share_value
             self.cash += amount
 
+    def _settle_value(self) -> None:
+        """Compute the valuation the last bar left pending."""
+        if self._value_stale:
+            self._value_stale = False
+            self._compute_value()
+
+    def _value_on_demand(self) -> bool:
+        """Whether the end-of-bar valuation may wait until someone asks.
+
+        Everything it reads (cash, positions, the bar's closes) stays as
+        the bar left it until the next broker cycle, except where code runs
+        between the feeds moving and the broker's cycle (cheat-on-open,
+        cheat timers) or where the fund history rewrites cash each bar.
+        A scheme or filler asking for the value from inside the broker's
+        own cycle would see the new bar's closes.
+        """
+        cerebro = self.cerebro
+        cparams = getattr(cerebro, 'p', None)
+        if self._fund_history is not None or cparams is None:
+            return False  # unknown driver: value every bar
+        return not (cparams.cheat_on_open or getattr(cerebro, '_timerscheat', None))
+
     def _revalue(self, datas: Any = None, lever: bool = False) -> float:
         self._apply_cash_additions()
+        return self._compute_value(datas, lever)
+
+    def _compute_value(self, datas: Any = None, lever: bool = False) -> float:
         shortcash = self.p.shortcash
         positions = self.positions
         pos_value = pos_value_unlever = unrealized = 0.0
@@ -478,21 +515,37 @@ class BackBroker(MatchingMixin, BrokerBase):
         while toactivate:
             toactivate.popleft().activate()
 
-        if self.p.checksubmit:
+        if self.p.checksubmit and self.submitted:
             self.check_submitted()
 
         self._charge_interest()
-        self._replay_order_history()
-        self._process_pending()
+        if self._order_histories:
+            self._replay_order_history()
+        if self.pending:
+            self._process_pending()
         self._mark_futures()
-        self._revalue()
+        self._end_of_bar_value()
+
+    def _end_of_bar_value(self) -> None:
+        if self._cash_pending:
+            self._apply_cash_additions()
+        lazy = self._value_lazy
+        if lazy is None:
+            lazy = self._value_lazy = self._value_on_demand()
+        if lazy:
+            self._value_stale = True
+        else:
+            self._compute_value()
 
     def _charge_interest(self) -> None:
         credit = 0.0
         for data, pos in self.positions.items():
             if pos:
                 comminfo = self.getcommissioninfo(data)
-                if _charges_nothing(comminfo):
+                plain = self._plain_schemes.get(comminfo)
+                if plain is None:
+                    plain = self._plain_schemes[comminfo] = _charges_nothing(comminfo)
+                if plain:
                     continue
                 dt0 = data.datetime.datetime()
                 dcredit = comminfo.get_credit_interest(data, pos, dt0)
