@@ -69,3 +69,8 @@ from .lineseries import Lines_LineSeries, Lines_LineSeries_LineSeriesStub  # noq
 from .flt import *  # noqa: F401,F403,E402
 from . import filters as filters  # noqa: F401,E402
 from . import studies as studies  # noqa: F401,E402
+
+# perpetual futures funding (no upstream counterpart)
+from . import funding as funding  # noqa: F401,E402
+from .funding import (FundingPayment, FundingRates, FundingSchedule,  # noqa: F401,E402
+                      MarkPrices)

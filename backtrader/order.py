@@ -174,6 +174,7 @@ class OrderBase(metaclass=MetaParams):
         self.info = AutoOrderedDict()
         self.comminfo = None
         self.triggered = False
+        self._rested = False  # survived a matching round (maker liquidity)
         self._activated = self.parent is None
         self.status = self.Created
         self.plimit = params.pricelimit

@@ -86,6 +86,9 @@ class Trade:
                      value=value, commission=commission)
         attrs.update(self._FRESH)
         attrs.update(historyon=historyon, history=[], status=self.Created)
+        # funding paid (-) or received (+) while open (perpetual futures);
+        # pnlcomm leaves it out, pnlcomm + funding is the full result
+        attrs['funding'] = 0.0
 
     # counters and flags of a trade that has not seen any update yet
     _FRESH = dict(pnl=0.0, pnlcomm=0.0, justopened=False, isopen=False,

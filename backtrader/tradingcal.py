@@ -15,7 +15,8 @@ from .metabase import MetaParams
 from .utils.date import TIME_MAX, UTC
 from .utils.py3 import string_types
 
-__all__ = ['TradingCalendarBase', 'TradingCalendar', 'PandasMarketCalendar']
+__all__ = ['TradingCalendarBase', 'TradingCalendar', 'PandasMarketCalendar',
+           'CryptoCalendar']
 
 _time_max = TIME_MAX
 
@@ -174,3 +175,49 @@ class PandasMarketCalendar(TradingCalendarBase):
                 day = datetime.combine(day.date() + ONEDAY, time.min)
                 continue
             return opening.to_pydatetime(), closing.to_pydatetime()
+
+
+class CryptoCalendar(TradingCalendarBase):
+    """The calendar of crypto exchanges: every day trades, around the clock.
+
+    Sessions are whole UTC days, weekends included, with no holidays:
+    ``schedule(day)`` is the UTC day ``day`` falls in, from 00:00 to the
+    last instant before the next midnight.  The close is reported as
+    23:59:59.999990 (the engine's end-of-day stamp, as ``TradingCalendar``
+    does), not as the next midnight, so that a bar stamped at 00:00 opens
+    the new day: crypto feeds stamp bars with their opening time.
+
+    The session is UTC whatever the data's time zone (``tz`` is accepted
+    for the interface and ignored): exchanges roll their days, funding
+    and daily candles over at 00:00 UTC.
+
+    With every day trading, the last trading day of a week is its Sunday
+    (ISO weeks), of a month its last calendar day and of a year 31 December.
+
+    Usage: ``cerebro.addcalendar(bt.CryptoCalendar)`` (class or instance)
+    or ``calendar=bt.CryptoCalendar()`` on a single feed.
+    """
+
+    def _nextday(self, day: Any):
+        nxt = day + ONEDAY
+        return nxt, nxt.isocalendar()
+
+    def schedule(self, day: Any, tz: Any = None):
+        if not isinstance(day, datetime):  # a plain date: its whole session
+            day = datetime.combine(day, time.min)
+        dt = day.date()
+        closing = datetime.combine(dt, _time_max)
+        if day > closing:  # the last microseconds of the day: next session
+            dt += ONEDAY
+            closing = datetime.combine(dt, _time_max)
+        return datetime.combine(dt, time.min), closing
+
+    # every day trades: no need to search for the next trading day
+    def last_weekday(self, day: Any) -> bool:
+        return day.isoweekday() == ISOSUNDAY
+
+    def last_monthday(self, day: Any) -> bool:
+        return (day + ONEDAY).month != day.month
+
+    def last_yearday(self, day: Any) -> bool:
+        return day.month == 12 and day.day == 31

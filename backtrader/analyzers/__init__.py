@@ -23,3 +23,4 @@ from .periodstats import *  # noqa: F401,F403
 from .calmar import *  # noqa: F401,F403
 from .vwr import *  # noqa: F401,F403
 from .pyfolio import *  # noqa: F401,F403
+from .funding import *  # noqa: F401,F403

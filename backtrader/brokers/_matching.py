@@ -138,23 +138,25 @@ class MatchingMixin:
 
     def _match_limit(self, order: Order, popen: float, phigh: float,
                         plow: float, plimit: float) -> None:
+        # liquidity: an order marketable on arrival takes it (taker); one
+        # that rested on the book, or is reached inside the bar, adds it
         slip_open = self.p.slip_open
         if order.isbuy():
             if plimit >= popen:  # opened at/below the limit: buy at the open
                 fill = self._slipped_buy(min(phigh, plimit), popen,
                                      doslip=slip_open, lim=True)
-                self._fill(order, ago=0, price=fill)
+                self._fill(order, ago=0, price=fill, maker=order._rested)
             elif plimit >= plow:  # reached the limit during the bar
-                self._fill(order, ago=0, price=plimit)
+                self._fill(order, ago=0, price=plimit, maker=True)
         else:
             if plimit <= popen:
                 # the floor is the limit itself (not the bar's low): a
                 # slipped open may fill below the low, as upstream does
                 fill = self._slipped_sell(plimit, popen, doslip=slip_open,
                                        lim=True)
-                self._fill(order, ago=0, price=fill)
+                self._fill(order, ago=0, price=fill, maker=order._rested)
             elif plimit <= phigh:
-                self._fill(order, ago=0, price=plimit)
+                self._fill(order, ago=0, price=plimit, maker=True)
 
     def _match_stop(self, order: Order, popen: float, phigh: float,
                        plow: float, pcreated: float, pclose: float) -> None:
@@ -233,7 +235,7 @@ class MatchingMixin:
         if closedvalue > 0:  # a long position gives back its unlevered cash
             closecash /= comminfo.get_leverage()
         cash += closecash + pnl * comminfo.stocklike
-        closedcomm = comminfo.getcommission(closed, price)
+        closedcomm = self._fill_commission(comminfo, closed, price)
         cash -= closedcomm
         return cash, closedvalue, closedcomm
 
@@ -249,7 +251,7 @@ class MatchingMixin:
         if openedvalue > 0:  # a long position needs only the unlevered cash
             opencash /= comminfo.get_leverage()
         cash -= opencash
-        openedcomm = cinfocomp.getcommission(opened, price)
+        openedcomm = self._fill_commission(cinfocomp, opened, price)
         cash -= openedcomm
         return cash, openedvalue, openedcomm
 
@@ -285,12 +287,25 @@ class MatchingMixin:
         return size if order.isbuy() else -size
 
     def _fill(self, order: Order, ago: int = 0, price: Any = None,
-                 dtcoc: Any = None) -> None:
-        """Fill (part of) ``order`` at ``price``; ``None`` price: no fill."""
+                 dtcoc: Any = None, maker: bool = False,
+                 forced: Any = None) -> None:
+        """Fill (part of) ``order`` at ``price``; ``None`` price: no fill.
+        ``maker``: the fill added liquidity; ``forced``: a broker-made
+        close (liquidation, settlement) filled whole."""
         if price is None:
             return
-        size = self._fill_size(order, price, ago)
+        gross = order.executed.remsize if forced else self._fill_size(order, price, ago)
         comminfo, data, cinfocomp = self._comminfos(order)
+        size = self._price_fill(order, cinfocomp, gross, price, maker, forced)
+        try:
+            self._book_fill(order, ago, price, dtcoc, gross, size, comminfo,
+                            data, cinfocomp)
+        finally:
+            self._fee_now = None
+
+    def _book_fill(self, order: Order, ago: int, price: float, dtcoc: Any,
+                   gross: Any, size: Any, comminfo: Any, data: Any,
+                   cinfocomp: Any) -> None:
         position = self.positions[data]
         pprice_orig = position.price
         psize, pprice, opened, closed = position.pseudoupdate(size, price)
@@ -329,6 +344,9 @@ class MatchingMixin:
             position.update(execsize, price, data.datetime.datetime())
             if closed and self.p.int2pnl:
                 closedcomm += self.d_credit.pop(data, 0.0)
+            if gross != size and execsize == size:
+                # the fee withheld from the base bought completes the order
+                order.executed.remsize -= gross - size
             order.execute(dtcoc or data.datetime[ago], execsize, price,
                           closed, closedvalue, closedcomm,
                           opened, openedvalue, openedcomm,

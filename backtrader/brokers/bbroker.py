@@ -19,15 +19,17 @@ from typing import Any
 
 from ..broker import BrokerBase
 from ..comminfo import CommInfoBase
+from ..commissions.crypto import PerpetualCommInfo
 from ..order import BuyOrder, Order, SellOrder
 from ..position import Position
 from ..utils.py3 import integer_types, string_types
+from ._crypto import CryptoMixin
 from ._matching import MatchingMixin
 
 __all__ = ['BackBroker', 'BrokerBack']
 
 
-class BackBroker(MatchingMixin, BrokerBase):
+class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
     """Broker simulator.
 
     Params:
@@ -77,6 +79,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         super().__init__()
         self._order_histories: list = []
         self._fund_history = None
+        self._crypto_config()
         # set by cerebro to reach datas/strategies for the history features
         self.cerebro = None
 
@@ -94,6 +97,7 @@ class BackBroker(MatchingMixin, BrokerBase):
         self._value_lazy = None
         self._value_stale = False
         self._plain_schemes: dict = {}
+        self._crypto_init()
         self.orders: list = []
         # cerebro turns this off in minimum-memory runs (exactbars=1)
         self._keep_order_history = True
@@ -412,7 +416,14 @@ class BackBroker(MatchingMixin, BrokerBase):
             return last
         return order
 
+    def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
+        super().addcommissioninfo(comminfo, name)
+        if isinstance(comminfo, PerpetualCommInfo):
+            self._futures_model = True
+
     def transmit(self, order: Order, check: bool = True) -> Order:
+        if self._rules and not self._rules_allow(order):
+            return order
         if check and self.p.checksubmit:
             order.submit()
             self.submitted.append(order)
@@ -521,8 +532,12 @@ class BackBroker(MatchingMixin, BrokerBase):
         self._charge_interest()
         if self._order_histories:
             self._replay_order_history()
+        if self._funding is not None:
+            self._apply_funding()
         if self.pending:
             self._process_pending()
+        if self._futures_model:
+            self._futures_step()
         self._mark_futures()
         self._end_of_bar_value()
 
@@ -572,6 +587,7 @@ class BackBroker(MatchingMixin, BrokerBase):
             else:
                 self._match(order)
                 if order.alive():
+                    order._rested = True  # later fills add liquidity
                     pending.append(order)
                 elif order.status == Order.Completed:
                     self._settle_bracket(order)

@@ -4,10 +4,20 @@ Each class only pins ``stocklike`` and/or ``commtype`` of ``CommInfoBase`` so
 users can pick a scheme by name instead of combining parameters.
 """
 from ..comminfo import CommInfoBase
+from .crypto import (BINANCE_BTCUSDT_BRACKETS, BINANCE_SPOT_TIERS,
+                     BINANCE_USDM_TIERS, BracketTable, CryptoSpotCommInfo,
+                     FeeTier, FillFee, MarginBracket, PerpetualCommInfo,
+                     RollingVolume, TradingRuleError, TradingRules,
+                     bracket_table, liquidation_price)
 
 __all__ = ['CommInfoBase', 'CommInfo', 'CommInfo_Futures',
            'CommInfo_Futures_Perc', 'CommInfo_Futures_Fixed',
-           'CommInfo_Stocks', 'CommInfo_Stocks_Perc', 'CommInfo_Stocks_Fixed']
+           'CommInfo_Stocks', 'CommInfo_Stocks_Perc', 'CommInfo_Stocks_Fixed',
+           # crypto (backtrader.commissions.crypto)
+           'CryptoSpotCommInfo', 'PerpetualCommInfo', 'FillFee', 'FeeTier',
+           'BINANCE_SPOT_TIERS', 'BINANCE_USDM_TIERS', 'RollingVolume',
+           'TradingRules', 'TradingRuleError', 'MarginBracket', 'BracketTable',
+           'bracket_table', 'BINANCE_BTCUSDT_BRACKETS', 'liquidation_price']
 
 
 class CommInfo(CommInfoBase):
