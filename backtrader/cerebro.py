@@ -136,6 +136,21 @@ class Cerebro(metaclass=MetaParams):
     def addtz(self, tz):
         self.p.tz = tz
 
+    def addfunding(self, data, rates, mark=None):
+        """Charge perpetual-futures funding on ``data``'s position.
+
+        ``rates``: a ``bt.FundingRates``, anything it reads (CSV path with
+        ``datetime,funding_rate``, pandas Series/DataFrame, (datetime, rate)
+        pairs) or a number (that constant rate every 8 hours from 00:00
+        UTC).  ``mark``: the mark prices (``bt.MarkPrices`` or its source:
+        CSV path or DataFrame of mark bars); without it the data's close
+        is used.  At each funding time the account receives
+        ``-size * mark * rate`` (longs pay a positive rate, shorts receive
+        it): in cash, in ``broker.funding_history`` (read by the
+        ``FundingAnalyzer``) and in each open trade's ``funding``.
+        """
+        self._broker.add_funding_source(data, rates, mark)
+
     def addcalendar(self, cal):
         from .tradingcal import PandasMarketCalendar, TradingCalendarBase
         if isinstance(cal, string_types):

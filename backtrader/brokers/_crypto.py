@@ -50,7 +50,8 @@ class CryptoMixin:
         self._fee_now: Optional[tuple] = None
         self.funding_history: list = []
         self.fees_paid: dict = {}
-        self._last_dt = None
+        self._last_dt = None  # bar time the funding was booked up to
+        self._last_fill_dt = None
 
     # --- trading rules ---------------------------------------------------------
     def set_trading_rules(self, market: Any, name: Any = None,
@@ -118,6 +119,7 @@ class CryptoMixin:
                       fee=fee.amount_in_asset)
         self._book_fee(fee.asset, fee.amount_in_asset)
         self._volume.add(now, abs(size) * price)
+        self._last_fill_dt = now
         return net
 
     def _book_fee(self, asset: str, amount: Any) -> None:
@@ -134,9 +136,10 @@ class CryptoMixin:
         return quote * abs(size) / covered if covered else 0.0
 
     def volume_30d(self, dt: Any = None) -> float:
-        """The account's traded quote volume over the last 30 days."""
+        """The account's traded quote volume over the 30 days up to ``dt``
+        (default: the last fill)."""
         if dt is None:
-            dt = self._last_dt
+            dt = self._last_fill_dt
         return self._volume.total(dt) if dt is not None else 0.0
 
     # --- funding ---------------------------------------------------------------
@@ -197,8 +200,9 @@ class CryptoMixin:
                            comminfo: PerpetualCommInfo) -> Optional[float]:
         if comminfo.p.margin_mode == 'isolated':
             return comminfo.liquidation_price(pos.size, pos.price)
-        # cross: cash holds the initial margins' complement and every
-        # settled price move; the wallet excludes the unrealised part
+        # cross: cash is the wallet less the initial margins locked, plus
+        # the price moves already settled into it (up to ``adjbase``); the
+        # wallet balance leaves those unrealised moves out
         wallet = self.cash
         other_mm = other_upnl = 0.0
         for odata, opos in self.positions.items():
@@ -207,11 +211,12 @@ class CryptoMixin:
             ocomm = self.getcommissioninfo(odata)
             if not isinstance(ocomm, PerpetualCommInfo):
                 continue
-            upnl = ocomm.profitandloss(opos.size, opos.price, odata.close[0])
-            wallet += ocomm.initial_margin(opos.size, opos.price) - upnl
+            settled = ocomm.profitandloss(opos.size, opos.price, opos.adjbase)
+            wallet += ocomm.initial_margin(opos.size, opos.price) - settled
             if odata is not data:
-                other_mm += ocomm.maintenance_margin(opos.size, odata.close[0])
-                other_upnl += upnl
+                mark = odata.close[0]
+                other_mm += ocomm.maintenance_margin(opos.size, mark)
+                other_upnl += ocomm.profitandloss(opos.size, opos.price, mark)
         return comminfo.liquidation_price(pos.size, pos.price, wallet,
                                           other_mm=other_mm,
                                           other_upnl=other_upnl)
@@ -227,6 +232,7 @@ class CryptoMixin:
         order = cls(owner=owner, data=data, size=abs(pos.size), price=price,
                     exectype=Order.Market)
         order.addinfo(**{reason: True, 'forced': reason})
+        self._join_oco(order, None)
         order.submit(self)
         order.accept(self)
         if self._keep_order_history:
