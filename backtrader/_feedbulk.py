@@ -164,9 +164,30 @@ def _compile(fmt: str) -> Optional[tuple]:
     return re.compile(''.join(pattern) + r'\Z'), tuple(fields)
 
 
+class _DateParser:
+    """The parser ``make_strptime`` builds, picklable by its format (feeds
+    travel to the worker processes of an optimisation)."""
+
+    __slots__ = ('fmt', 'parse')
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.parse = _build_parser(fmt)
+
+    def __call__(self, text: str) -> datetime.datetime:
+        return self.parse(text)
+
+    def __reduce__(self):
+        return (_DateParser, (self.fmt,))
+
+
 def make_strptime(fmt: str) -> Callable[[str], datetime.datetime]:
-    """A function equal to ``lambda s: datetime.strptime(s, fmt)``, faster
+    """A callable equal to ``lambda s: datetime.strptime(s, fmt)``, faster
     for zero padded numeric formats such as ``%Y-%m-%d %H:%M:%S``."""
+    return _DateParser(fmt)
+
+
+def _build_parser(fmt: str) -> Callable[[str], datetime.datetime]:
     strptime = datetime.datetime.strptime
     compiled = _compile(fmt)
     if compiled is None:

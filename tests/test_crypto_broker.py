@@ -291,3 +291,16 @@ def test_real_xrp_funding_reproduced_for_a_fixed_position():
     got = cerebro.broker.funding_history
     assert len(got) == len(due) > 10
     assert sum(p.amount for p in got) == pytest.approx(expected, rel=1e-12)
+
+
+def test_account_value_is_the_margin_balance():
+    # long 2 at 100, 10x: IM 20, fee 0.1; at close 110 the margin balance
+    # is 10000 - 0.1 + 2 * 10 = 10019.9 (no drift with the margin's price)
+    bars = [(100, 100, 100, 100), (100, 100, 100, 100), (110, 110, 110, 110),
+            (110, 110, 110, 110)]
+    values = []
+    actions = {0: lambda s: s.buy(size=2),
+               2: lambda s: values.append(s.broker.getvalue()),
+               3: lambda s: values.append(s.broker.getvalue())}
+    _run(bars, actions, _perp())
+    assert values == pytest.approx([10019.9, 10019.9])

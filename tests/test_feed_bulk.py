@@ -119,3 +119,13 @@ def test_pandas_large_frame_preload_and_next_agree():
     for name in ('datetime', 'open', 'close', 'volume'):
         assert list(getattr(fast.lines, name).array) == list(getattr(slow.lines, name).array)
     assert fast.lines.datetime.array[0] == date2num(index[0].to_pydatetime())
+
+
+def test_date_parsers_pickle_for_optimisation_workers():
+    import datetime
+    import pickle
+    from backtrader._feedbulk import make_strptime
+    for fmt, text in (('%Y-%m-%d', '2024-01-02'), ('%d/%m/%y %H:%M', '02/01/24 13:45'),
+                      ('%Y-%m-%dT%H:%M:%SZ', '2024-01-02T03:04:05Z')):
+        parser = pickle.loads(pickle.dumps(make_strptime(fmt)))
+        assert parser(text) == datetime.datetime.strptime(text, fmt)

@@ -299,7 +299,10 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
             comminfo = self.getcommissioninfo(data)
             position = positions[data]
             close = data.close[0]
-            if shortcash:
+            valuer = getattr(comminfo, 'position_value', None)
+            if valuer is not None:  # the scheme values its positions itself
+                dvalue = valuer(position, close)
+            elif shortcash:
                 dvalue = comminfo.getvaluesize(position.size, close)
             else:
                 dvalue = comminfo.getvalue(position, close)

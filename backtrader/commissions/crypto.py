@@ -179,6 +179,13 @@ class PerpetualCommInfo(CryptoCommInfoBase):
         """Notional / leverage."""
         return self.notional(size, price) / self.p.leverage
 
+    def position_value(self, position: Any, price: float) -> float:
+        """What an open position adds to the account value: the initial
+        margin locked at entry.  The broker settles every price move into
+        cash, so cash plus this is the margin balance (wallet + unrealised
+        PnL), whatever the price."""
+        return self.initial_margin(position.size, position.price)
+
     def maintenance_margin(self, size: float, mark: float) -> float:
         """Notional at the mark price x MMR - cum of its bracket."""
         return self.p.brackets.maintenance_margin(self.notional(size, mark))

@@ -32,6 +32,15 @@ def _from_timestamp(seconds: float) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(seconds, _UTC).replace(tzinfo=None)
 
 
+# module level, not lambdas: feeds are pickled for optimisation workers
+def _from_unix_int(text: str) -> datetime.datetime:
+    return _from_timestamp(int(text))
+
+
+def _from_unix_float(text: str) -> datetime.datetime:
+    return _from_timestamp(float(text))
+
+
 class GenericCSVData(feed.CSVDataBase):
     """Parses a CSV file laid out as the params say (see module docstring).
 
@@ -79,9 +88,9 @@ class GenericCSVData(feed.CSVDataBase):
             return make_strptime(fmt)
         if isinstance(dtformat, integer_types) and not isinstance(dtformat, bool):
             if dtformat == 1:
-                return lambda text: _from_timestamp(int(text))
+                return _from_unix_int
             if dtformat == 2:
-                return lambda text: _from_timestamp(float(text))
+                return _from_unix_float
             raise ValueError('dtformat: an integer must be 1 (Unix seconds) or '
                              '2 (Unix seconds with decimals), got %d' % dtformat)
         if callable(dtformat):
