@@ -304,3 +304,9 @@ def test_account_value_is_the_margin_balance():
                3: lambda s: values.append(s.broker.getvalue())}
     _run(bars, actions, _perp())
     assert values == pytest.approx([10019.9, 10019.9])
+
+
+def test_hedge_mode_is_refused_by_the_net_position_broker():
+    broker = bt.brokers.BackBroker()
+    with pytest.raises(NotImplementedError, match="position_mode='hedge'"):
+        broker.addcommissioninfo(_perp(position_mode='hedge'))

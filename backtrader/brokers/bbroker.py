@@ -420,9 +420,13 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
         return order
 
     def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
-        super().addcommissioninfo(comminfo, name)
         if isinstance(comminfo, PerpetualCommInfo):
+            if comminfo.p.position_mode != 'oneway':
+                raise NotImplementedError(
+                    "position_mode=%r: this broker keeps one net position per "
+                    "data; use position_mode='oneway'" % comminfo.p.position_mode)
             self._futures_model = True
+        super().addcommissioninfo(comminfo, name)
 
     def transmit(self, order: Order, check: bool = True) -> Order:
         if self._rules and not self._rules_allow(order):
