@@ -218,10 +218,12 @@ class TradingRules:
 
     def _check_notional(self, notional: Decimal) -> Optional[str]:
         low, high = self._d['min_cost'], self._d['max_cost']
+        # a product of two decimals carries float noise digits: show 12
+        notional_text = '%.12g' % float(notional)
         if low is not None and notional < low:
-            return 'notional %s below minimum %s' % (_fmt(notional), _fmt(low))
+            return 'notional %s below minimum %s' % (notional_text, _fmt(low))
         if high is not None and notional > high:
-            return 'notional %s above maximum %s' % (_fmt(notional), _fmt(high))
+            return 'notional %s above maximum %s' % (notional_text, _fmt(high))
         return None
 
 
