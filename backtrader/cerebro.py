@@ -245,17 +245,16 @@ class Cerebro(metaclass=MetaParams):
     # --- datas ------------------------------------------------------------------------
     def adddata(self, data, name=None):
         """Add a data feed; ``name`` sets ``data._name``."""
-        if name is not None:
-            data._name = name
+        data._name = data._name if name is None else name
         data._id = next(self._dataid)
         data.setenvironment(self)
         self.datas.append(data)
         self.datasbyname[data._name] = data
-        feed = data.getfeed()
-        if feed and feed not in self.feeds:
-            self.feeds.append(feed)
-        if data.islive():
-            self._dolive = True
+        source = data.getfeed()
+        known = any(source is f for f in self.feeds)
+        if source and not known:
+            self.feeds.append(source)
+        self._dolive = self._dolive or bool(data.islive())
         return data
 
     def chaindata(self, *args, **kwargs):

@@ -13,6 +13,7 @@ batch (``_once``: children first, then ``preonce``/``oncestart``/``once``).
 from __future__ import annotations
 
 import collections
+import itertools
 
 from .linebuffer import LineActions, LineNum, NAN, LineBuffer
 from .lineroot import LineRoot, LineSingle
@@ -226,22 +227,23 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
 
     # --- batch ------------------------------------------------------------------
     def _once(self):
+        # size every buffer to the clock, let children compute theirs,
+        # rewind everything to the first bar and run the three phases
         self.forward(size=self._clock.buflen())
-        for indicator in self._lineiterators[LineIterator.IndType]:
-            indicator._once()
-        for observer in self._lineiterators[LineIterator.ObsType]:
-            observer.forward(size=self.buflen())
-        for data in self.datas:
-            data.home()
-        for indicator in self._lineiterators[LineIterator.IndType]:
-            indicator.home()
-        for observer in self._lineiterators[LineIterator.ObsType]:
-            observer.home()
-        self.home()
-        mp = self._minperiod
-        self.preonce(0, mp - 1)
-        self.oncestart(mp - 1, mp)
-        self.once(mp, self.buflen())
+        children = self._lineiterators[LineIterator.IndType]
+        watchers = self._lineiterators[LineIterator.ObsType]
+        for child in children:
+            child._once()
+        total = self.buflen()
+        for watcher in watchers:
+            watcher.forward(size=total)
+        for obj in itertools.chain(self.datas, children, watchers, (self,)):
+            obj.home()
+        warm = self._minperiod - 1
+        for method, lo, hi in ((self.preonce, 0, warm),
+                               (self.oncestart, warm, warm + 1),
+                               (self.once, warm + 1, total)):
+            method(lo, hi)
         for line in self.lines:
             line.oncebinding()
 
@@ -273,13 +275,16 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
         pass
 
     def qbuffer(self, savemem=0):
-        if savemem:
-            for line in self.lines:
-                line.qbuffer()
-        for obj in self._lineiterators[self.IndType]:
-            obj.qbuffer(savemem=1)
+        """Bound buffers: own lines only when asked, children always; the
+        inputs keep at least this object's lookback."""
+        trim_own = bool(savemem)
+        for own_line in (self.lines if trim_own else ()):
+            own_line.qbuffer()
+        for child in self._lineiterators[self.IndType]:
+            child.qbuffer(savemem=1)
+        lookback = self._minperiod
         for data in self.datas:
-            data.minbuffer(self._minperiod)
+            data.minbuffer(lookback)
 
 
 _BASE_CLK_UPDATE = LineIterator._clk_update

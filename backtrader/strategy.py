@@ -142,15 +142,14 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                 for data in getattr(ind, 'datas', ()):
                     data.minbuffer(ind._minperiod)
         elif savemem > 0:
-            # minimum memory: notified orders are not kept as history
+            # minimum memory: notified orders are not kept as history, and
+            # datas, own lines and every child keep only a bounded window
             self._keep_orders = False
-            for data in self.datas:
-                data.qbuffer(replaying=replaying)
-            for line in self.lines:
-                line.qbuffer(savemem=1)
-            for itype in self._lineiterators:
-                for obj in self._lineiterators[itype]:
-                    obj.qbuffer(savemem=1)
+            for feed in self.datas:
+                feed.qbuffer(replaying=replaying)
+            children = itertools.chain.from_iterable(self._lineiterators.values())
+            for bounded in itertools.chain(self.lines, children):
+                bounded.qbuffer(savemem=1)
 
     def _periodset(self):
         dataids = [id(data) for data in self.datas]
