@@ -18,6 +18,7 @@ import operator
 import numpy as np
 
 from .lineroot import LineMultiple, LineRoot, LineSingle, MetaLineRoot
+from .lineroot import bar_phase as _bar_phase
 from .utils.date import num2date, time2num
 
 __all__ = ['LineBuffer', 'LineActions', 'LinesOperation', 'LineOwnOperation',
@@ -337,23 +338,20 @@ class LineActions(LineBuffer, metaclass=MetaLineActions):
         return arrayize(obj)
 
     def _next(self):
-        clock_len = len(self._clock)
-        if clock_len > len(self):
+        bars = len(self._clock)
+        if bars > len(self):
             self.forward()
-        if clock_len > self._minperiod:
-            self.next()
-        elif clock_len == self._minperiod:
-            self.nextstart()
-        else:
-            self.prenext()
+        _bar_phase(self, bars - self._minperiod)()
 
     def _once(self):
+        # one pass over the whole clock: grow, rewind, then warm-up, first
+        # complete value, and the rest
         self.forward(size=self._clock.buflen())
         self.home()
-        mp = self._minperiod
-        self.preonce(0, mp - 1)
-        self.oncestart(mp - 1, mp)
-        self.once(mp, self.buflen())
+        first = self._minperiod - 1
+        self.preonce(0, first)
+        self.oncestart(first, first + 1)
+        self.once(first + 1, self.buflen())
         self.oncebinding()
 
 

@@ -17,6 +17,7 @@ import itertools
 
 from .linebuffer import LineActions, LineNum, NAN, LineBuffer
 from .lineroot import LineRoot, LineSingle
+from .lineroot import bar_phase as _bar_phase
 from .lineseries import LineSeries, LineSeriesMaker, MetaLineSeries, datetime_line_of
 from .metabase import owner_stack
 from .utils.autodict import DotDict
@@ -193,20 +194,10 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             indicator._next()
         self._notify()
         if self._ltype == LineIterator.StratType:
-            minperstatus = self._getminperstatus()
-            if minperstatus < 0:
-                self.next()
-            elif minperstatus == 0:
-                self.nextstart()
-            else:
-                self.prenext()
-        else:
-            if clock_len > self._minperiod:
-                self.next()
-            elif clock_len == self._minperiod:
-                self.nextstart()
-            elif clock_len:
-                self.prenext()
+            # the strategy's status counts down to zero: negate it
+            _bar_phase(self, -self._getminperstatus())()
+        elif clock_len:
+            _bar_phase(self, clock_len - self._minperiod)()
 
     def _next_indicator(self):
         """The per-bar step of an indicator: same sequence as ``_next``
@@ -218,12 +209,8 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             self.forward()
         for indicator in self._lineiterators[0]:
             indicator._next()
-        if clock_len > self._minperiod:
-            self.next()
-        elif clock_len == self._minperiod:
-            self.nextstart()
-        elif clock_len:
-            self.prenext()
+        if clock_len:
+            _bar_phase(self, clock_len - self._minperiod)()
 
     # --- batch ------------------------------------------------------------------
     def _once(self):

@@ -155,6 +155,15 @@ def _install_operators(cls):
 _install_operators(LineRoot)
 
 
+def bar_phase(obj, surplus):
+    """The per-bar hook that runs when ``surplus`` bars exceed the minimum
+    period: warm-up (``prenext``) below it, ``nextstart`` on it, ``next``
+    past it."""
+    if surplus > 0:
+        return obj.next
+    return obj.nextstart if surplus == 0 else obj.prenext
+
+
 class LineMultiple(LineRoot):
     """An object holding several lines; operators act on the first one."""
 
@@ -172,27 +181,30 @@ class LineMultiple(LineRoot):
         for line in self.lines:
             line._stage2()
 
-    def addminperiod(self, minperiod):
+    def _each_line(self, method, *args):
         for line in self.lines:
-            line.addminperiod(minperiod)
+            getattr(line, method)(*args)
+
+    def addminperiod(self, minperiod):
+        self._each_line('addminperiod', minperiod)
 
     def incminperiod(self, minperiod):
-        for line in self.lines:
-            line.incminperiod(minperiod)
+        self._each_line('incminperiod', minperiod)
 
+    def minbuffer(self, size):
+        self._each_line('minbuffer', size)
+
+    def qbuffer(self, savemem=0):
+        # a container's lines are always bounded, whatever was asked
+        self._each_line('qbuffer', 1)
+
+    # operators on a multi-line object act on its first line
     def _makeoperation(self, other, operation, r=False, _ownerskip=None):
-        return self.lines[0]._makeoperation(other, operation, r, _ownerskip)
+        first = self.lines[0]
+        return first._makeoperation(other, operation, r, _ownerskip)
 
     def _makeoperationown(self, operation, _ownerskip=None):
         return self.lines[0]._makeoperationown(operation, _ownerskip)
-
-    def qbuffer(self, savemem=0):
-        for line in self.lines:
-            line.qbuffer(savemem=1)
-
-    def minbuffer(self, size):
-        for line in self.lines:
-            line.minbuffer(size)
 
 
 class LineSingle(LineRoot):

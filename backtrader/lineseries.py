@@ -269,6 +269,15 @@ class MetaLineSeries(MetaLineRoot):
         return _obj, args, kwargs
 
 
+def _lines_delegate(verb):
+    """A method that hands a buffer movement to ``self.lines``."""
+    def move(self, *args, **kwargs):
+        return getattr(self.lines, verb)(*args, **kwargs)
+    move.__name__ = verb
+    move.__doc__ = 'Apply %s to every line of the series.' % verb
+    return move
+
+
 class LineSeries(LineMultiple, metaclass=MetaLineSeries):
     """An object with named lines; ``obj[0]`` reads its first line."""
 
@@ -338,26 +347,12 @@ class LineSeries(LineMultiple, metaclass=MetaLineSeries):
             return LineCoupler(lineobj, ago)
         return LineDelay(self._getline(line), ago)
 
-    def forward(self, value=NAN, size=1):
-        self.lines.forward(value, size)
 
-    def backwards(self, size=1, force=False):
-        self.lines.backwards(size, force=force)
-
-    def rewind(self, size=1):
-        self.lines.rewind(size)
-
-    def extend(self, value=NAN, size=0):
-        self.lines.extend(value, size)
-
-    def reset(self):
-        self.lines.reset()
-
-    def home(self):
-        self.lines.home()
-
-    def advance(self, size=1):
-        self.lines.advance(size)
+# buffer movement is the lines container's job; a series only forwards it
+for _verb in ('forward', 'backwards', 'rewind', 'extend', 'reset', 'home',
+              'advance'):
+    setattr(LineSeries, _verb, _lines_delegate(_verb))
+del _verb
 
 
 class LineSeriesStub(LineSeries):
