@@ -107,6 +107,9 @@ class DataSeries(LineSeries):
 # price lines in storage order (datetime is appended by OHLCDateTime)
 _PRICE_LINES = ('close', 'low', 'high', 'open', 'volume', 'openinterest')
 
+#: the price fields in the column order files and frames usually use
+FILE_COLUMN_ORDER = ('open', 'high', 'low', 'close', 'volume', 'openinterest')
+
 
 class OHLC(DataSeries):
     lines = _PRICE_LINES

@@ -119,20 +119,13 @@ class _TickValue:
 class AbstractDataBase(OHLCDateTime, metaclass=MetaAbstractDataBase):
     """Base of every data feed (see the module docstring for the flow)."""
 
-    params = (
-        ('dataname', None),
-        ('name', ''),
-        ('compression', 1),
-        ('timeframe', TimeFrame.Days),
-        ('fromdate', None),
-        ('todate', None),
-        ('sessionstart', None),
-        ('sessionend', None),
-        ('filters', []),
-        ('tz', None),
-        ('tzinput', None),
-        ('qcheck', 0.0),  # seconds a live feed may wait for new data
-        ('calendar', None),
+    # the order of the keys is public (``params._gettuple()``)
+    params = dict(
+        dataname=None, name='', compression=1, timeframe=TimeFrame.Days,
+        fromdate=None, todate=None, sessionstart=None, sessionend=None,
+        filters=[], tz=None, tzinput=None,
+        qcheck=0.0,  # seconds a live feed may wait for new data
+        calendar=None,
     )
 
     # plain defaults, overwritten per instance where needed

@@ -138,24 +138,25 @@ class MultiLogic(Logic):
         self[0] = self.flogic([arg[0] for arg in self.args])
 
     def once(self, start, end):
-        dst = self.array
-        arrays = [arg.array for arg in self.args]
-        flogic = self.flogic
+        # inputs may be constants whose array answers any index: index them
+        dst, flogic = self.array, self.flogic
+        sources = [arg.array for arg in self.args]
         for i in range(start, end):
-            dst[i] = flogic([arr[i] for arr in arrays])
+            dst[i] = flogic([src[i] for src in sources])
+
+
+_NO_SEED = object()
 
 
 class MultiLogicReduce(MultiLogic):
-    """Folds the values pairwise with ``flogic`` (``functools.reduce``)."""
+    """Folds the values pairwise with ``flogic`` (``functools.reduce``),
+    starting from ``initializer`` when one is given."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, initializer=_NO_SEED, **kwargs):
         super().__init__(*args)
         pair = self.flogic
-        if 'initializer' in kwargs:
-            init = kwargs['initializer']
-            self.flogic = lambda values: functools.reduce(pair, values, init)
-        else:
-            self.flogic = lambda values: functools.reduce(pair, values)
+        seed = () if initializer is _NO_SEED else (initializer,)
+        self.flogic = lambda values: functools.reduce(pair, values, *seed)
 
 
 class Reduce(MultiLogicReduce):

@@ -111,15 +111,9 @@ class DTFaker:
 class _BaseResampler(metaclass=MetaParams):
     """Boundary detection and bar time adjustment shared by both filters."""
 
-    params = (
-        ('bar2edge', True),
-        ('adjbartime', True),
-        ('rightedge', True),
-        ('boundoff', 0),
-        ('timeframe', TimeFrame.Days),
-        ('compression', 1),
-        ('takelate', True),
-        ('sessionend', True),
+    params = dict(
+        bar2edge=True, adjbartime=True, rightedge=True, boundoff=0,
+        timeframe=TimeFrame.Days, compression=1, takelate=True, sessionend=True,
     )
 
     replaying = False

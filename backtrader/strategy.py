@@ -151,38 +151,41 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             for bounded in itertools.chain(self.lines, children):
                 bounded.qbuffer(savemem=1)
 
+    @staticmethod
+    def _clock_feed(lineiter, feeds):
+        """The data feed (a key of ``feeds``, by id) whose bars drive
+        ``lineiter``, found by following clocks; None when the chain ends
+        elsewhere (a constant, an unrelated object)."""
+        clk = getattr(lineiter, '_clock', None)
+        if clk is None:
+            clk = getattr(lineiter._owner, '_clock', None)
+        seen = 0
+        while clk is not None and id(clk) not in feeds and seen < 1000:
+            seen += 1
+            step = getattr(clk, '_clock', None)
+            if step is None:
+                # a bare line: its holder is a feed or has a clock of its own
+                holder = getattr(clk, '_owner', None)
+                step = holder if id(holder) in feeds else getattr(holder, '_clock', None)
+            if step is clk:
+                break
+            clk = step
+        return clk if clk is not None and id(clk) in feeds else None
+
     def _periodset(self):
-        dataids = [id(data) for data in self.datas]
-        dminperiods = collections.defaultdict(list)
-        for lineiter in self._lineiterators[LineIterator.IndType]:
-            clk = getattr(lineiter, '_clock', None)
-            if clk is None:
-                clk = getattr(lineiter._owner, '_clock', None)
-                if clk is None:
-                    continue
-            for _ in range(1000):
-                if id(clk) in dataids:
-                    break
-                nxt = getattr(clk, '_clock', None)
-                if nxt is None:
-                    # a line of a data feed (or of an indicator) leads to its holder
-                    owner = getattr(clk, '_owner', None)
-                    if owner is not None and id(owner) in dataids:
-                        nxt = owner
-                    else:
-                        nxt = getattr(owner, '_clock', None)
-                if nxt is None or nxt is clk:
-                    break
-                clk = nxt
-            if clk is None or id(clk) not in dataids:
-                continue
-            dminperiods[id(clk)].append(lineiter._minperiod)
-        self._minperiods = []
-        for data in self.datas:
-            dlist = dminperiods[id(data)]
-            self._minperiods.append(max(dlist + [data._minperiod]) if dlist else data._minperiod)
-        periods = [ind._minperiod for ind in self._lineiterators[LineIterator.IndType]]
-        self._minperiod = max(periods or [self._minperiod])
+        # per feed: the longest warm-up of the indicators it clocks;
+        # overall: the longest warm-up of any indicator
+        feeds = {id(data): data for data in self.datas}
+        longest = {key: data._minperiod for key, data in feeds.items()}
+        indicators = self._lineiterators[LineIterator.IndType]
+        for ind in indicators:
+            feed = self._clock_feed(ind, feeds)
+            if feed is not None:
+                key = id(feed)
+                longest[key] = max(longest[key], ind._minperiod)
+        self._minperiods = [longest[id(data)] for data in self.datas]
+        if indicators:
+            self._minperiod = max(ind._minperiod for ind in indicators)
 
     def _addsizer(self, sizer, *args, **kwargs):
         if sizer is None:
@@ -202,7 +205,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         return analyzer
 
     def _getanalyzer_slave(self, idx):
-        return self._slave_analyzers.append[idx]
+        return self._slave_analyzers[idx]
 
     def _addanalyzer(self, ancls, *anargs, **ankwargs):
         anname = ankwargs.pop('_name', '') or ancls.__name__.lower()

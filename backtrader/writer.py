@@ -43,32 +43,38 @@ class WriterFile(WriterBase):
         self.headers = []
         self.values = []
 
+    def _open_target(self):
+        """Where rows go and whether this writer owns (and so closes) it:
+        stdout by default, a file opened here for a path, else the user's
+        stream, closed only if they asked."""
+        target = self.p.out
+        if target is None:
+            return sys.stdout, False
+        if isinstance(target, string_types):
+            return open(target, 'w'), True
+        return target, self.p.close_out
+
     def _start_output(self):
-        if not hasattr(self, 'out') or not self.out:
-            if self.p.out is None:
-                self.out = sys.stdout
-                self.close_out = False
-            elif isinstance(self.p.out, string_types):
-                self.out = open(self.p.out, 'w')
-                self.close_out = True
-            else:
-                self.out = self.p.out
-                self.close_out = self.p.close_out
+        if getattr(self, 'out', None):
+            return
+        self.out, self.close_out = self._open_target()
 
     def start(self):
         self._start_output()
-        if self.p.csv:
-            self.writelineseparator()
-            self.writeiterable(self.headers, counter='Id')
+        if not self.p.csv:
+            return
+        self.writelineseparator()
+        self.writeiterable(self.headers, counter='Id')
 
     def stop(self):
-        if self.close_out:
+        if getattr(self, 'close_out', False):
             self.out.close()
 
     def next(self):
-        if self.p.csv:
-            self.writeiterable(self.values, func=str, counter=next(self._len))
-            self.values = []
+        if not self.p.csv:
+            return
+        row, self.values = self.values, []
+        self.writeiterable(row, func=str, counter=next(self._len))
 
     def addheaders(self, headers):
         if self.p.csv:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 
 from .. import _feedbulk, feed
-from ..dataseries import TimeFrame
+from ..dataseries import FILE_COLUMN_ORDER, TimeFrame
 from ..utils.date import date2num
 from ..utils.py3 import integer_types, string_types
 
@@ -50,18 +50,12 @@ class GenericCSVData(feed.CSVDataBase):
     ``close`` (4), ``volume`` (5), ``openinterest`` (6).
     """
 
-    params = (
-        ('nullvalue', float('NaN')),
-        ('dtformat', '%Y-%m-%d %H:%M:%S'),
-        ('tmformat', '%H:%M:%S'),
-        ('datetime', 0),
-        ('time', -1),
-        ('open', 1),
-        ('high', 2),
-        ('low', 3),
-        ('close', 4),
-        ('volume', 5),
-        ('openinterest', 6),
+    params = dict(
+        nullvalue=float('NaN'),
+        dtformat='%Y-%m-%d %H:%M:%S', tmformat='%H:%M:%S',
+        datetime=0, time=-1,
+        # the price columns follow the timestamp, in the usual order
+        **{field: column for column, field in enumerate(FILE_COLUMN_ORDER, 1)},
     )
 
     def start(self) -> None:

@@ -17,6 +17,7 @@ import warnings
 from typing import Any, Optional
 
 from .. import _feedbulk, feed
+from ..dataseries import FILE_COLUMN_ORDER
 from ..errors import DataError
 from ..utils.date import date2num
 from ..utils.py3 import integer_types, string_types
@@ -131,17 +132,12 @@ class PandasDirectData(_FrameFeed):
     """Reads ``itertuples()`` rows by position: ``datetime`` (0, the index),
     ``open`` (1) ... ``openinterest`` (6); a negative position skips a line."""
 
-    params = (
-        ('datetime', 0),
-        ('open', 1),
-        ('high', 2),
-        ('low', 3),
-        ('close', 4),
-        ('volume', 5),
-        ('openinterest', 6),
+    params = dict(
+        datetime=0,  # the index
+        **{field: column for column, field in enumerate(FILE_COLUMN_ORDER, 1)},
     )
 
-    datafields = ['datetime', 'open', 'high', 'low', 'close', 'volume', 'openinterest']
+    datafields = ['datetime', *FILE_COLUMN_ORDER]
 
     def _position(self, frame: Any, pos: int) -> Any:
         if pos == 0:
@@ -176,18 +172,13 @@ class PandasData(_FrameFeed):
     ``datetime`` (None): the index holds the timestamps.
     """
 
-    params = (
-        ('nocase', True),
-        ('datetime', None),
-        ('open', -1),
-        ('high', -1),
-        ('low', -1),
-        ('close', -1),
-        ('volume', -1),
-        ('openinterest', -1),
+    params = dict(
+        nocase=True,
+        datetime=None,  # None: the index
+        **dict.fromkeys(FILE_COLUMN_ORDER, -1),  # -1: found by name
     )
 
-    datafields = ['datetime', 'open', 'high', 'low', 'close', 'volume', 'openinterest']
+    datafields = ['datetime', *FILE_COLUMN_ORDER]
 
     def __init__(self) -> None:
         frame = self.p.dataname

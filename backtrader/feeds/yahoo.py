@@ -52,14 +52,9 @@ class YahooFinanceCSVData(feed.CSVDataBase):
 
     lines = ('adjclose',)
 
-    params = (
-        ('reverse', False),
-        ('adjclose', True),
-        ('adjvolume', True),
-        ('round', True),
-        ('decimals', 2),
-        ('roundvolume', False),
-        ('swapcloses', False),
+    params = dict(
+        reverse=False, adjclose=True, adjvolume=True, round=True, decimals=2,
+        roundvolume=False, swapcloses=False,
     )
 
     def start(self) -> None:
