@@ -457,7 +457,12 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         data = order.data._compensate
         if data is None:
             data = order.data
-        history = self._trades[data][order.tradeid]
+        # hedge legs keep a trade each under the same trade id
+        info = order.info
+        key = order.tradeid
+        if 'position_side' in info:
+            key = (key, info['position_side'])
+        history = self._trades[data][key]
         trade = history[-1] if history else self._open_trade(history, data, order.tradeid)
         snapshots = []
         for bit in order.executed.iterpending():
@@ -599,7 +604,9 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             data = self.getdatabyname(data)
         elif data is None:
             data = self.data
-        possize = self.getposition(data, self.broker).size
+        # a hedge-mode order closes the leg it names
+        possize = self.getposition(data, self.broker,
+                                   side=kwargs.get('position_side')).size
         size = abs(size if size is not None else possize)
         if possize > 0:
             return self.sell(data=data, size=size, **kwargs)
@@ -708,10 +715,14 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         return self.order_target_value(data=data, target=target, **kwargs)
 
     # --- positions and sizers -----------------------------------------------------
-    def getposition(self, data=None, broker=None):
+    def getposition(self, data=None, broker=None, side=None):
+        """The position on ``data`` (default: the first data); ``side``
+        picks one leg of a hedge-mode perpetual ('long'/'short')."""
         data = data if data is not None else self.datas[0]
         broker = broker or self.broker
-        return broker.getposition(data)
+        if side is None:
+            return broker.getposition(data)
+        return broker.getposition(data, side=side)
 
     position = property(getposition)
 

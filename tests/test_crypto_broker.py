@@ -306,7 +306,138 @@ def test_account_value_is_the_margin_balance():
     assert values == pytest.approx([10019.9, 10019.9])
 
 
-def test_hedge_mode_is_refused_by_the_net_position_broker():
-    broker = bt.brokers.BackBroker()
-    with pytest.raises(NotImplementedError, match="position_mode='hedge'"):
-        broker.addcommissioninfo(_perp(position_mode='hedge'))
+# --- hedge position mode ------------------------------------------------------------
+def _hedge(**kwargs):
+    return _perp(position_mode='hedge', **kwargs)
+
+
+def _leg(strat, side):
+    return strat.broker.getposition(strat.data, side=side)
+
+
+def test_hedge_legs_coexist_and_close_separately():
+    # long 1 and short 1 at 100 (taker fee 0.05 each, IM 10 each); the
+    # price goes to 110; the long leg closes at 110 (fee 0.055, PnL +10)
+    bars = [(100, 100, 100, 100), (100, 100, 100, 100), (110, 110, 110, 110),
+            (110, 110, 110, 110), (110, 110, 110, 110)]
+    seen = {}
+
+    def open_both(s):
+        s.buy(size=1, position_side='long')
+        s.sell(size=1, position_side='SHORT')   # Binance's spelling works too
+
+    def look(s):
+        seen['net'] = s.position.size
+        seen['legs'] = (_leg(s, 'long').size, _leg(s, 'short').size)
+        seen['value'] = s.broker.getvalue()
+        seen['data_value'] = s.broker.getvalue(datas=[s.data])
+
+    strat, cerebro = _run(bars, {0: open_both, 2: look,
+                                 3: lambda s: s.close(position_side='long')},
+                          _hedge())
+    assert seen['net'] == 0 and seen['legs'] == (1, -1)
+    assert seen['value'] == pytest.approx(10000 - 0.1)    # the legs cancel
+    assert seen['data_value'] == pytest.approx(20.0)      # both margins
+    closed = [t for t in strat.trades if t.isclosed]
+    assert len(closed) == 1 and closed[0].long
+    assert closed[0].pnl == pytest.approx(10.0)
+    assert _leg(strat, 'long').size == 0 and _leg(strat, 'short').size == -1
+    # the short leg's IM (10) is still locked and its -10 move settled
+    assert cerebro.broker.getcash() == pytest.approx(10000 - 0.1 - 0.055 - 10 - 10 + 10)
+    assert cerebro.broker.getvalue() == pytest.approx(10000 - 0.1 - 0.055)
+
+
+@pytest.mark.parametrize('scheme,kwargs,reason', [
+    (_hedge, {}, "hedge mode: the order needs position_side='long' or 'short'"),
+    (_perp, {'position_side': 'long'}, "this data is in one-way mode"),
+    (_hedge, {'position_side': 'up'}, "position_side must be 'long' or 'short', got 'up'"),
+    (_hedge, {'position_side': 'short'}, 'reduces the short leg by 1 but it holds 0'),
+])
+def test_hedge_mode_order_rejections(scheme, kwargs, reason):
+    bars = [(100, 100, 100, 100)] * 3
+    strat, cerebro = _run(bars, {0: lambda s: s.buy(size=1, **kwargs)}, scheme())
+    rejected = [o for o in strat.notified if o.status == o.Rejected]
+    assert len(rejected) == 1
+    assert reason in rejected[0].info['reject_reason']
+    assert cerebro.broker.getcash() == 10000.0
+
+
+def test_hedge_leg_that_shrank_fills_only_what_is_left():
+    # two sells of 1 on a long leg of 1: the first closes it, the second
+    # (accepted when the leg held 1) finds it empty and is canceled
+    bars = [(100, 100, 100, 100)] * 4
+
+    def two_closes(s):
+        s.sell(size=1, position_side='long')
+        s.sell(size=1, position_side='long')
+
+    strat, _ = _run(bars, {0: lambda s: s.buy(size=1, position_side='long'),
+                           1: two_closes}, _hedge())
+    canceled = [o for o in strat.notified if o.status == o.Canceled]
+    assert len(canceled) == 1
+    assert canceled[0].info['cancel_reason'] == 'the long leg is already closed'
+    assert _leg(strat, 'long').size == 0 and _leg(strat, 'short').size == 0
+
+
+def test_hedge_isolated_liquidates_one_leg():
+    # isolated 10x: long LP = (10 - 100) / (0.004 - 1) = 90.36; short LP =
+    # 110 / 1.004 = 109.56; the bar reaches 90 and liquidates the long only
+    lp = (10 - 100) / (0.004 - 1)
+    bars = [(100, 100, 100, 100), (100, 100, 100, 100), (99, 99, 90, 95),
+            (95, 95, 95, 95)]
+
+    def open_both(s):
+        s.buy(size=1, position_side='long')
+        s.sell(size=1, position_side='short')
+
+    strat, _ = _run(bars, {0: open_both}, _hedge(margin_mode='isolated'))
+    liqs = [o for o in _completed(strat) if o.info.get('liquidation')]
+    assert len(liqs) == 1 and liqs[0].issell()
+    assert liqs[0].info['position_side'] == 'long'
+    assert liqs[0].executed.price == pytest.approx(lp)
+    assert _leg(strat, 'long').size == 0 and _leg(strat, 'short').size == -1
+
+
+def test_hedge_cross_liquidates_both_legs_at_one_price():
+    # cash 40; long 2 and short 1 at 100: IM 30, fees 0.15 -> wallet 39.85.
+    # Margin balance 39.85 + 2(P-100) - (P-100) meets MM 0.004 x 3P at
+    # P = 60.15 / 0.988 = 60.88: the bar's low 60 liquidates both legs there
+    lp = 60.15 / 0.988
+    bars = [(100, 100, 100, 100), (100, 100, 100, 100), (70, 70, 60, 65),
+            (65, 65, 65, 65)]
+
+    def open_both(s):
+        s.buy(size=2, position_side='long')
+        s.sell(size=1, position_side='short')
+
+    strat, _ = _run(bars, {0: open_both}, _hedge(margin_mode='cross'), cash=40.0)
+    liqs = [o for o in _completed(strat) if o.info.get('liquidation')]
+    assert sorted(o.info['position_side'] for o in liqs) == ['long', 'short']
+    assert [o.executed.price for o in liqs] == pytest.approx([lp, lp])
+    assert strat.position.size == 0
+    # the same bars with a deeper wallet liquidate nothing
+    strat, _ = _run(bars, {0: open_both}, _hedge(margin_mode='cross'), cash=100.0)
+    assert not [o for o in _completed(strat) if o.info.get('liquidation')]
+
+
+def test_hedge_funding_splits_by_signed_leg_size():
+    # long 2, short 1 at 100, rate 0.0001: the net 1 pays 0.01 each time;
+    # the long leg's share is -0.02, the short leg receives +0.01
+    bars = [(100, 100, 100, 100)] * 10
+
+    def open_both(s):
+        s.buy(size=2, position_side='long')
+        s.sell(size=1, position_side='short')
+
+    strat, cerebro = _run(bars, {0: open_both}, _hedge(), step=HOUR,
+                          setup=lambda c, d: c.addfunding(d, 0.0001))
+    assert [p.amount for p in cerebro.broker.funding_history] == pytest.approx([-0.01])
+    trades = {key[1]: hist[-1] for key, hist in strat._trades[strat.data].items()}
+    assert trades['long'].funding == pytest.approx(-0.02)
+    assert trades['short'].funding == pytest.approx(0.01)
+
+
+def test_getposition_side_on_a_one_way_data_is_an_error():
+    strat, _ = _run([(100, 100, 100, 100)] * 2, {}, _perp())
+    with pytest.raises(ValueError, match="not in hedge mode"):
+        strat.broker.getposition(strat.data, side='long')

@@ -14,6 +14,8 @@ broker with stock-like schemes behaves exactly as upstream's:
   the bar's adverse extreme crosses the liquidation price, and settlement
   of delivery contracts at expiry, both as broker-made orders the strategy
   sees in ``notify_order`` (``order.info.liquidation`` / ``.settlement``);
+- hedge position mode (``position_mode='hedge'``): a long and a short
+  leg per data, chosen by each order's ``position_side`` (see ``_hedge``);
 - funding payments booked in cash, in ``funding_history`` and in the
   funding total of each open trade.
 
@@ -24,10 +26,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..commissions._margin import liquidation_price
 from ..commissions._rules import TradingRuleError, TradingRules
 from ..commissions._tiers import RollingVolume
 from ..commissions.crypto import PerpetualCommInfo
 from ..order import BuyOrder, Order, SellOrder
+from ._hedge import LONG, SHORT, HedgeLeg, net_position, normalize_side, order_side
 
 __all__ = ['CryptoMixin']
 
@@ -83,10 +87,7 @@ class CryptoMixin:
             size, price = rules.apply(order.size, price, rounding,
                                       reference_price=order.data.close[0])
         except TradingRuleError as exc:
-            order.addinfo(reject_reason=exc.reason)
-            order.submit(self)
-            order.reject(self)
-            self._retire(order)
+            self._reject_at_submit(order, exc.reason)
             return False
         if size != order.size:
             order.size = order.created.size = size
@@ -94,6 +95,108 @@ class CryptoMixin:
         if limitlike and price != order.created.price:
             order.price = order.created.price = price
         return True
+
+    def _reject_at_submit(self, order: Order, reason: str) -> None:
+        order.addinfo(reject_reason=reason)
+        order.submit(self)
+        order.reject(self)
+        self._retire(order)
+
+    # --- hedge mode ------------------------------------------------------------
+    @staticmethod
+    def _is_hedged(comminfo: Any) -> bool:
+        return isinstance(comminfo, PerpetualCommInfo) and \
+            comminfo.p.position_mode == 'hedge'
+
+    def _hedge_allow(self, order: Order) -> bool:
+        """Check ``position_side`` against the data's position mode and the
+        leg's size; store it normalised.  False after rejecting."""
+        info = order.info
+        hedged = self._is_hedged(self.getcommissioninfo(order.data))
+        given = info['position_side'] if 'position_side' in info else None
+        try:
+            side = normalize_side(given)
+        except ValueError as exc:
+            self._reject_at_submit(order, str(exc))
+            return False
+        if side is None:
+            if hedged:
+                self._reject_at_submit(
+                    order, "hedge mode: the order needs position_side='long' "
+                    "or 'short'")
+                return False
+            return True
+        if not hedged:
+            self._reject_at_submit(
+                order, 'position_side=%r needs a perpetual scheme with '
+                "position_mode='hedge'; this data is in one-way mode" % given)
+            return False
+        info['position_side'] = side
+        held = self.positions[HedgeLeg(order.data, side)].size
+        if order.parent is None and self._reduces_leg(order, side) and \
+                abs(order.size) > abs(held):
+            self._reject_at_submit(
+                order, 'reduces the %s leg by %g but it holds %g'
+                % (side, abs(order.size), abs(held)))
+            return False
+        return True
+
+    @staticmethod
+    def _reduces_leg(order: Order, side: str) -> bool:
+        return order.isbuy() == (side == SHORT)
+
+    def _position_key(self, order: Order, data: Any) -> Any:
+        """Where a fill of ``order`` lands in ``positions``: its leg in
+        hedge mode, else the data."""
+        side = order_side(order)
+        return data if side is None else HedgeLeg(data, side)
+
+    def _leg_room(self, order: Order, gross: Any) -> Any:
+        """Cap a leg-reducing fill to what the leg holds, so a leg never
+        flips; the order is canceled when nothing (more) can fill."""
+        side = order.info['position_side']
+        if not self._reduces_leg(order, side):
+            return gross
+        held = abs(self.positions[HedgeLeg(order.data, side)].size)
+        if abs(gross) <= held:
+            return gross
+        if held:
+            capped = held if gross > 0 else -held
+            order.addinfo(leg_capped=True)
+            return capped
+        if order in self.pending:
+            self.pending.remove(order)
+        order.addinfo(cancel_reason='the %s leg is already closed' % side)
+        order.cancel()
+        self._retire(order)
+        return 0
+
+    def _with_legs(self, datas: Any) -> list:
+        """``datas`` with each hedge-mode data replaced by its two legs."""
+        keys = []
+        for data in datas:
+            if not isinstance(data, HedgeLeg) and \
+                    self._is_hedged(self.getcommissioninfo(data)):
+                keys += [HedgeLeg(data, LONG), HedgeLeg(data, SHORT)]
+            else:
+                keys.append(data)
+        return keys
+
+    def getposition(self, data: Any, side: Optional[str] = None) -> Any:
+        """The position on ``data``; in hedge mode the net of both legs, or
+        one leg with ``side='long'|'short'``."""
+        if not self._futures_model and side is None:
+            return self.positions[data]
+        if not self._is_hedged(self.getcommissioninfo(data)):
+            if side is not None:
+                raise ValueError('getposition(side=%r): data %r is not in '
+                                 'hedge mode' % (side, data._name))
+            return self.positions[data]
+        positions = self.positions
+        if side is not None:
+            return positions[HedgeLeg(data, normalize_side(side))]
+        return net_position(positions[HedgeLeg(data, LONG)],
+                            positions[HedgeLeg(data, SHORT)])
 
     # --- fees ------------------------------------------------------------------
     def _price_fill(self, order: Order, comminfo: Any, size: Any, price: float,
@@ -160,11 +263,12 @@ class CryptoMixin:
         self.funding_history.append(payment)
         data = self._funding_datas.get(payment.name)
         for strat in getattr(self.cerebro, 'runningstrats', None) or ():
+            # each open trade takes its signed share: with hedge legs the
+            # long one pays what the short one receives
             trades = [hist[-1] for hist in strat._trades[data].values()
                       if hist and hist[-1].isopen]
-            total = sum(abs(t.size) for t in trades)
             for trade in trades:
-                trade.funding += payment.amount * abs(trade.size) / total
+                trade.funding += payment.amount * trade.size / payment.size
 
     # --- the per-bar step ----------------------------------------------------------
     def _apply_funding(self) -> None:
@@ -180,34 +284,69 @@ class CryptoMixin:
     def _futures_step(self) -> None:
         """After the bar's fills: settle expired delivery contracts and
         liquidate positions whose liquidation price the bar reached."""
-        for data, pos in list(self.positions.items()):
+        for data, legs in self._open_contracts().items():
+            comminfo = self.getcommissioninfo(data)
+            if comminfo.is_expired(data.datetime.datetime()):
+                for key, pos in legs:
+                    self._force_close(key, pos, data.close[0], 'settlement')
+                continue
+            for key, pos, price in self._liquidations(data, legs, comminfo):
+                self._force_close(key, pos, price, 'liquidation')
+
+    def _open_contracts(self) -> dict:
+        """data -> [(positions key, position)] of open futures positions."""
+        contracts: dict = {}
+        for key, pos in self.positions.items():
             if not pos:
                 continue
-            comminfo = self.getcommissioninfo(data)
-            if not isinstance(comminfo, PerpetualCommInfo):
-                continue
-            if comminfo.is_expired(data.datetime.datetime()):
-                self._force_close(data, pos, data.close[0], 'settlement')
-                continue
-            price = self._liquidation_price(data, pos, comminfo)
-            if price is None:
-                continue
-            if (pos.size > 0 and data.low[0] <= price) or \
-                    (pos.size < 0 and data.high[0] >= price):
-                self._force_close(data, pos, price, 'liquidation')
+            data = key.data if isinstance(key, HedgeLeg) else key
+            if isinstance(self.getcommissioninfo(data), PerpetualCommInfo):
+                contracts.setdefault(data, []).append((key, pos))
+        return contracts
 
-    def _liquidation_price(self, data: Any, pos: Any,
-                           comminfo: PerpetualCommInfo) -> Optional[float]:
-        if comminfo.p.margin_mode == 'isolated':
-            return comminfo.liquidation_price(pos.size, pos.price)
-        # cross: cash is the wallet less the initial margins locked, plus
-        # the price moves already settled into it (up to ``adjbase``); the
-        # wallet balance leaves those unrealised moves out
+    def _liquidations(self, data: Any, legs: list, comminfo: Any) -> list:
+        """(key, position, price) of the legs the bar liquidates."""
+        low, high = data.low[0], data.high[0]
+        if comminfo.p.margin_mode == 'isolated' or len(legs) == 1:
+            hits = []
+            for key, pos in legs:
+                price = self._liquidation_price(data, pos, comminfo)
+                if price is not None and (
+                        (pos.size > 0 and low <= price) or
+                        (pos.size < 0 and high >= price)):
+                    hits.append((key, pos, price))
+            return hits
+        # cross margin, both hedge legs open: one price for the pair; it is
+        # reached when the margin balance is below maintenance at an extreme
+        base, other_mm, other_upnl = self._cross_wallet(data)
+        units = {(LONG if pos.size > 0 else SHORT):
+                 (pos.size * comminfo.p.mult, pos.price) for _, pos in legs}
+        price = liquidation_price(base, comminfo.p.brackets, other_mm=other_mm,
+                                  other_upnl=other_upnl, **units)
+        if price is None:
+            return []
+        balance = base - other_mm + other_upnl
+        for extreme in (low, high):
+            gap = balance + sum(
+                comminfo.profitandloss(pos.size, pos.price, extreme)
+                - comminfo.maintenance_margin(pos.size, extreme)
+                for _, pos in legs)
+            if gap < 0.0:
+                return [(key, pos, price) for key, pos in legs]
+        return []
+
+    def _cross_wallet(self, data: Any) -> tuple:
+        """(cross wallet balance, maintenance margin and unrealised PnL of
+        the other contracts) as seen by ``data``'s positions.  Cash is the
+        wallet less the initial margins locked, plus the price moves
+        already settled into it (up to ``adjbase``); the wallet balance
+        leaves those unrealised moves out."""
         wallet = self.cash
         other_mm = other_upnl = 0.0
-        for odata, opos in self.positions.items():
+        for okey, opos in self.positions.items():
             if not opos:
                 continue
+            odata = okey.data if isinstance(okey, HedgeLeg) else okey
             ocomm = self.getcommissioninfo(odata)
             if not isinstance(ocomm, PerpetualCommInfo):
                 continue
@@ -217,6 +356,13 @@ class CryptoMixin:
                 mark = odata.close[0]
                 other_mm += ocomm.maintenance_margin(opos.size, mark)
                 other_upnl += ocomm.profitandloss(opos.size, opos.price, mark)
+        return wallet, other_mm, other_upnl
+
+    def _liquidation_price(self, data: Any, pos: Any,
+                           comminfo: PerpetualCommInfo) -> Optional[float]:
+        if comminfo.p.margin_mode == 'isolated':
+            return comminfo.liquidation_price(pos.size, pos.price)
+        wallet, other_mm, other_upnl = self._cross_wallet(data)
         return comminfo.liquidation_price(pos.size, pos.price, wallet,
                                           other_mm=other_mm,
                                           other_upnl=other_upnl)
@@ -229,9 +375,14 @@ class CryptoMixin:
         strats = getattr(cerebro, 'runningstrats', None)
         owner = strats[0] if strats else None
         cls = SellOrder if pos.size > 0 else BuyOrder
+        leg = data if isinstance(data, HedgeLeg) else None
+        if leg is not None:
+            data = leg.data
         order = cls(owner=owner, data=data, size=abs(pos.size), price=price,
                     exectype=Order.Market)
         order.addinfo(**{reason: True, 'forced': reason})
+        if leg is not None:
+            order.addinfo(position_side=leg.side)
         self._join_oco(order, None)
         order.submit(self)
         order.accept(self)

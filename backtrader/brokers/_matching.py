@@ -295,6 +295,10 @@ class MatchingMixin:
         if price is None:
             return
         gross = order.executed.remsize if forced else self._fill_size(order, price, ago)
+        if 'position_side' in order.info and not forced:
+            gross = self._leg_room(order, gross)
+            if not gross:
+                return
         comminfo, data, cinfocomp = self._comminfos(order)
         size = self._price_fill(order, cinfocomp, gross, price, maker, forced)
         try:
@@ -306,7 +310,7 @@ class MatchingMixin:
     def _book_fill(self, order: Order, ago: int, price: float, dtcoc: Any,
                    gross: Any, size: Any, comminfo: Any, data: Any,
                    cinfocomp: Any) -> None:
-        position = self.positions[data]
+        position = self.positions[self._position_key(order, data)]
         pprice_orig = position.price
         psize, pprice, opened, closed = position.pseudoupdate(size, price)
         pnl = comminfo.profitandloss(-closed, pprice_orig, price)

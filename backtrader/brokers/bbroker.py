@@ -221,8 +221,6 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
         self._settle_value()
         return self._lever_ratio
 
-    def getposition(self, data: Any) -> Position:
-        return self.positions[data]
 
     def get_orders_open(self, safe: bool = False) -> list:
         """Orders still pending (snapshots if ``safe``)."""
@@ -295,6 +293,11 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
         shortcash = self.p.shortcash
         positions = self.positions
         pos_value = pos_value_unlever = unrealized = 0.0
+        if datas and self._futures_model:
+            legs = self._with_legs(datas)
+            if len(datas) == 1 and len(legs) > 1:  # one hedged data: its legs
+                return sum(self._compute_value([leg], lever) for leg in legs)
+            datas = legs
         for data in datas or positions:
             comminfo = self.getcommissioninfo(data)
             position = positions[data]
@@ -421,15 +424,14 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
 
     def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
         if isinstance(comminfo, PerpetualCommInfo):
-            if comminfo.p.position_mode != 'oneway':
-                raise NotImplementedError(
-                    "position_mode=%r: this broker keeps one net position per "
-                    "data; use position_mode='oneway'" % comminfo.p.position_mode)
             self._futures_model = True
         super().addcommissioninfo(comminfo, name)
 
     def transmit(self, order: Order, check: bool = True) -> Order:
         if self._rules and not self._rules_allow(order):
+            return order
+        if (self._futures_model or 'position_side' in order.info) and \
+                not self._hedge_allow(order):
             return order
         if check and self.p.checksubmit:
             order.submit()
@@ -458,10 +460,10 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
             order = submitted.popleft()
             if self._group_ref(order) is None:
                 continue
-            data = order.data
-            position = positions.get(data)
+            key = self._position_key(order, order.data)
+            position = positions.get(key)
             if position is None:
-                position = positions[data] = self.positions[data].clone()
+                position = positions[key] = self.positions[key].clone()
             cash = self._estimate_cash(order, cash, position)
             if cash < 0.0:
                 order.margin()
