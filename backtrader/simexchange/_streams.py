@@ -1,0 +1,218 @@
+"""Binance's WebSocket streams on the local exchange.
+
+Paths: ``/ws/<stream>[/<stream>...]`` (raw payloads), ``/stream?streams=a/b``
+(combined: ``{"stream": name, "data": payload}``), ``/ws`` followed by
+``SUBSCRIBE`` messages; a listen key in place of a stream name is that
+account's user-data stream.  Messages from the client: ``SUBSCRIBE``,
+``UNSUBSCRIBE``, ``LIST_SUBSCRIPTIONS``, ``SET_PROPERTY``/``GET_PROPERTY``
+(``combined``), answered ``{"result": ..., "id": ...}``.
+
+Market streams, on every replayed tick of the symbol: ``<s>@trade``,
+``<s>@aggTrade``, ``<s>@bookTicker``, ``<s>@kline_<interval>`` (the bar in
+progress, ``x`` true on its last tick), ``<s>@miniTicker``.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, Optional
+from urllib.parse import parse_qsl
+
+from ._market import INTERVALS_MS
+from ._rules import fmt
+
+__all__ = ['StreamHub']
+
+MAX_STREAMS = 1024
+
+
+class _Client:
+    """One WebSocket connection and what it listens to."""
+
+    def __init__(self, conn: Any, combined: bool) -> None:
+        self.conn = conn
+        self.combined = combined
+        self.streams: set = set()
+        self.queue: asyncio.Queue = asyncio.Queue(maxsize=10000)
+        self.sent = 0
+
+
+class StreamHub:
+    """Routes market ticks and account events to the subscribed sockets."""
+
+    def __init__(self, core: Any, ping_interval: float = 20.0) -> None:
+        self.core = core
+        self.ping_interval = ping_interval
+        self.clients: list = []
+        self.faults = None
+        core.tick_listeners.append(self._on_ticks)
+        for key, account in core.accounts.items():
+            account.listeners.append(lambda event, key=key: self._on_account(key, event))
+
+    # --- connections --------------------------------------------------------------
+    async def serve(self, conn: Any, path: str, query: str) -> None:
+        """Run one connection until it closes."""
+        names, combined = self._initial(path, query)
+        if names is None:
+            await conn.close(1008, 'unknown path %s' % path)
+            return
+        client = _Client(conn, combined)
+        for name in names:
+            client.streams.add(self._normalise(name))
+        self.clients.append(client)
+        writer = asyncio.ensure_future(self._writer(client))
+        pinger = asyncio.ensure_future(self._pinger(client))
+        try:
+            while True:
+                message = await conn.recv()
+                if message is None:
+                    break
+                reply = self._control(client, message)
+                if reply is not None:
+                    self._push(client, reply)
+        finally:
+            self.clients.remove(client)
+            writer.cancel()
+            pinger.cancel()
+            await conn.close()
+
+    @staticmethod
+    def _initial(path: str, query: str) -> tuple:
+        if path == '/stream' or path.endswith('/stream'):
+            streams = dict(parse_qsl(query)).get('streams', '')
+            return [s for s in streams.split('/') if s], True
+        for prefix in ('/ws', '/futures/ws'):
+            if path == prefix:
+                return [], False
+            if path.startswith(prefix + '/'):
+                return [s for s in path[len(prefix) + 1:].split('/') if s], False
+        return None, False
+
+    def _normalise(self, name: str) -> str:
+        # listen keys are case sensitive, market streams are lower case
+        return name if name in self.core.listen_keys else name.lower()
+
+    def _control(self, client: _Client, message: Any) -> Optional[dict]:
+        try:
+            request = json.loads(message)
+            method = request.get('method')
+            ident = request.get('id')
+            params = request.get('params') or []
+        except (ValueError, AttributeError):
+            return {'error': {'code': 3, 'msg': 'Invalid JSON: expected an '
+                                                'object with a method'}}
+        if method == 'SUBSCRIBE':
+            if len(client.streams) + len(params) > MAX_STREAMS:
+                return {'error': {'code': 2, 'msg': 'Too many streams'}, 'id': ident}
+            client.streams.update(self._normalise(p) for p in params)
+            return {'result': None, 'id': ident}
+        if method == 'UNSUBSCRIBE':
+            client.streams.difference_update(self._normalise(p) for p in params)
+            return {'result': None, 'id': ident}
+        if method == 'LIST_SUBSCRIPTIONS':
+            return {'result': sorted(client.streams), 'id': ident}
+        if method == 'SET_PROPERTY' and params and params[0] == 'combined':
+            client.combined = bool(params[1]) if len(params) > 1 else True
+            return {'result': None, 'id': ident}
+        if method == 'GET_PROPERTY' and params and params[0] == 'combined':
+            return {'result': client.combined, 'id': ident}
+        return {'error': {'code': 2, 'msg': 'Invalid request: unknown method %r'
+                          % (method,)}, 'id': ident}
+
+    async def _writer(self, client: _Client) -> None:
+        while True:
+            message = await client.queue.get()
+            faults = self.faults
+            if faults is not None:
+                for out in await faults.shape_ws(client, message):
+                    await client.conn.send(out)
+            else:
+                await client.conn.send(message)
+            client.sent += 1
+
+    async def _pinger(self, client: _Client) -> None:
+        while self.ping_interval:
+            await asyncio.sleep(self.ping_interval)
+            await client.conn.ping(b'sim')
+
+    def _push(self, client: _Client, payload: dict, stream: Optional[str] = None) -> None:
+        if stream is not None and client.combined:
+            payload = {'stream': stream, 'data': payload}
+        try:
+            client.queue.put_nowait(json.dumps(payload, separators=(',', ':')))
+        except asyncio.QueueFull:
+            pass  # a client that does not read loses messages, as on Binance
+
+    def publish(self, stream: str, payload: dict) -> None:
+        for client in self.clients:
+            if stream in client.streams:
+                self._push(client, payload, stream)
+
+    def drop_listen_key(self, listen_key: str) -> None:
+        """A closed or expired listen key: its sockets get nothing more."""
+        for client in self.clients:
+            client.streams.discard(listen_key)
+
+    # --- sources ----------------------------------------------------------------------
+    def _wanted(self) -> set:
+        wanted: set = set()
+        for client in self.clients:
+            wanted |= client.streams
+        return wanted
+
+    def _on_ticks(self, ticks: list) -> None:
+        wanted = self._wanted()
+        if not wanted:
+            return
+        for tick in ticks:
+            prefix = tick.symbol.lower() + '@'
+            for stream in wanted:
+                if stream.startswith(prefix):
+                    payload = self._market_payload(stream[len(prefix):], tick)
+                    if payload is not None:
+                        self.publish(stream, payload)
+
+    def _market_payload(self, kind: str, tick: Any) -> Optional[dict]:
+        s, now = tick.symbol, tick.time
+        if kind == 'trade':
+            return {'e': 'trade', 'E': now, 's': s, 't': tick.trade_id,
+                    'p': fmt(tick.price), 'q': fmt(tick.qty), 'T': now,
+                    'm': tick.index % 2 == 1, 'M': True}
+        if kind == 'aggTrade':
+            return {'e': 'aggTrade', 'E': now, 's': s, 'a': tick.trade_id,
+                    'p': fmt(tick.price), 'q': fmt(tick.qty), 'f': tick.trade_id,
+                    'l': tick.trade_id, 'T': now, 'm': tick.index % 2 == 1, 'M': True}
+        if kind == 'bookTicker':
+            bid, ask = self.core.book_top(s)
+            return {'u': tick.trade_id, 's': s, 'b': fmt(bid), 'B': fmt(1.0),
+                    'a': fmt(ask), 'A': fmt(1.0)}
+        if kind.startswith('kline_'):
+            return self._kline(kind[len('kline_'):], tick)
+        if kind == 'miniTicker':
+            bar = self.core.tapes[s].current_bar()
+            return {'e': '24hrMiniTicker', 'E': now, 's': s, 'c': fmt(tick.price),
+                    'o': fmt(bar.open), 'h': fmt(bar.high), 'l': fmt(bar.low),
+                    'v': fmt(bar.volume), 'q': fmt(bar.volume * tick.price)}
+        return None
+
+    def _kline(self, interval: str, tick: Any) -> Optional[dict]:
+        interval_ms = INTERVALS_MS.get(interval)
+        tape = self.core.tapes[tick.symbol]
+        if interval_ms is None or interval_ms % tape.interval_ms:
+            return None
+        rows = tape.klines(interval_ms, None, None, 1)
+        if not rows:
+            return None
+        bar, closed = rows[-1]
+        return {'e': 'kline', 'E': tick.time, 's': tick.symbol, 'k': {
+            't': bar.time, 'T': bar.time + interval_ms - 1, 's': tick.symbol,
+            'i': interval, 'f': tick.trade_id, 'L': tick.trade_id,
+            'o': fmt(bar.open), 'c': fmt(bar.close), 'h': fmt(bar.high),
+            'l': fmt(bar.low), 'v': fmt(bar.volume), 'n': tick.trade_id,
+            'x': closed, 'q': fmt(bar.volume * bar.close), 'V': fmt(bar.volume / 2),
+            'Q': fmt(bar.volume * bar.close / 2), 'B': '0'}}
+
+    def _on_account(self, api_key: str, event: dict) -> None:
+        for listen_key, (owner, _) in list(self.core.listen_keys.items()):
+            if owner == api_key:
+                self.publish(listen_key, event)
