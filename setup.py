@@ -47,7 +47,10 @@ setup(
     extras_require={
         'live': ['ccxt', 'python-binance', 'websocket-client'],
         'plot': ['matplotlib'],
-        'test': ['pytest', 'pytest-mock', 'matplotlib'],
+        # the live path is tested with the real clients against the local
+        # exchange, so the tests need them
+        'test': ['pytest', 'pytest-mock', 'matplotlib', 'ccxt', 'python-binance',
+                 'websocket-client'],
     },
     classifiers=[
         'Development Status :: 3 - Alpha',

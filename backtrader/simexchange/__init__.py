@@ -218,7 +218,8 @@ class SimExchange:
             'fapiPrivateV2': base + '/fapi/v2', 'fapiPrivateV3': base + '/fapi/v3',
             'fapiData': base + '/futures/data',
             'ws': {'spot': ws + '/ws', 'margin': ws + '/ws',
-                   'future': ws + '/futures/ws', 'ws-api': {}},
+                   'future': ws + '/futures/ws', 'linear': ws + '/futures/ws',
+                   'ws-api': {'spot': ws + '/ws-api/v3'}},
         }
 
     def ccxt_config(self, api_key: str, secret: str, futures: bool = False) -> dict:
@@ -237,8 +238,8 @@ class SimExchange:
                       pro: bool = False) -> Any:
         """A ccxt exchange object (``ccxt.binance``/``binanceusdm``, or the
         ``ccxt.pro`` class) whose URLs point here."""
-        import ccxt
-        module = ccxt.pro if pro else ccxt
+        import importlib
+        module = importlib.import_module('ccxt.pro' if pro else 'ccxt')
         cls = getattr(module, 'binanceusdm' if futures else 'binance')
         exchange = cls(self.ccxt_config(api_key, secret, futures))
         api = exchange.urls.setdefault('api', {})

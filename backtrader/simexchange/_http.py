@@ -87,6 +87,8 @@ async def _read_head(reader: asyncio.StreamReader) -> Optional[tuple]:
         method, target, version = lines[0].split(' ', 2)
     except ValueError:
         raise ValueError('malformed request line %r' % lines[0]) from None
+    if version not in ('HTTP/1.0', 'HTTP/1.1') or not target.startswith('/'):
+        raise ValueError('malformed request line %r' % lines[0])
     headers = {}
     for line in lines[1:]:
         if not line:

@@ -341,6 +341,32 @@ def new_oco(core, params, key):
     return _list_payload(core, account, core.spot.new_oco(account, params))
 
 
+def new_order_list_oco(core, params, key):
+    """The current OCO endpoint: an ``above`` and a ``below`` leg, each with
+    its own type, price, stop price and client id."""
+    account = core.account(key)
+    symbol = core.tape(params.get('symbol')).symbol
+    side = str(params.get('side') or '').upper()
+    legs = []
+    for name in ('above', 'below'):
+        otype = params.get(name + 'Type')
+        if not otype:
+            raise E.missing_param(name + 'Type')
+        leg = {'symbol': symbol, 'side': side, 'type': otype,
+               'quantity': params.get('quantity'),
+               'newClientOrderId': params.get(name + 'ClientOrderId')}
+        for suffix, field in (('Price', 'price'), ('StopPrice', 'stopPrice'),
+                              ('TimeInForce', 'timeInForce')):
+            if params.get(name + suffix) not in (None, ''):
+                leg[field] = params[name + suffix]
+        legs.append(leg)
+    # the stop-loss leg first: it holds the shared lock of a sell
+    legs.sort(key=lambda leg: not str(leg['type']).upper().startswith('STOP_LOSS'))
+    entry = core.spot.new_order_list(account, symbol, side, legs,
+                                     params.get('listClientOrderId'))
+    return _list_payload(core, account, entry)
+
+
 def _find_list(core, account, params):
     lid = _int_param(params, 'orderListId')
     cid = params.get('listClientOrderId') or params.get('origClientOrderId')
@@ -435,6 +461,7 @@ ROUTES = {
     ('GET', '/api/v3/myTrades'): (my_trades, 20, 'SIGNED'),
     ('GET', '/api/v3/account'): (account_info, 20, 'SIGNED'),
     ('POST', '/api/v3/order/oco'): (new_oco, 1, 'SIGNED'),
+    ('POST', '/api/v3/orderList/oco'): (new_order_list_oco, 1, 'SIGNED'),
     ('GET', '/api/v3/orderList'): (get_order_list, 4, 'SIGNED'),
     ('DELETE', '/api/v3/orderList'): (cancel_order_list, 1, 'SIGNED'),
     ('GET', '/api/v3/openOrderList'): (open_order_lists, 6, 'SIGNED'),

@@ -7,6 +7,7 @@ rounded to eight decimals once accepted.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
@@ -90,7 +91,8 @@ class SymbolRules:
 
     def round_qty_down(self, qty: float) -> float:
         step = float(self.step_size)
-        return round((qty // step) * step, self.qty_decimals)
+        # the epsilon keeps 0.5 / 0.00001 from flooring to 49999
+        return round(math.floor(qty / step + 1e-9) * step, self.qty_decimals)
 
     def filters(self) -> list:
         """The ``filters`` entry of exchangeInfo."""

@@ -74,6 +74,29 @@ class Credentials:
         self._check_time(params)
         return key
 
+    def verify_ws(self, params: dict) -> str:
+        """Check a WebSocket API request's ``apiKey``, ``timestamp`` and
+        ``signature`` (over the other params sorted by name, ``k=v`` joined
+        by ``&``, as Binance's WebSocket API defines it); the key."""
+        key = params.get('apiKey')
+        if not key:
+            raise E.missing_param('apiKey')
+        if key not in self.keys:
+            raise E.ExchangeError(E.REJECTED_MBX_KEY, 'Invalid API-key, IP, or '
+                                  'permissions for action.', 401)
+        signature = params.get('signature')
+        if not signature:
+            raise E.missing_param('signature')
+        payload = '&'.join('%s=%s' % (name, params[name]) for name in sorted(params)
+                           if name != 'signature')
+        expected = hmac.new(self.keys[key].encode(), payload.encode(),
+                            hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, str(signature).lower()):
+            raise E.ExchangeError(E.INVALID_SIGNATURE, 'Signature for this request '
+                                  'is not valid.')
+        self._check_time(params)
+        return key
+
     def _check_time(self, params: dict) -> None:
         stamp = params.get('timestamp')
         if stamp in (None, ''):

@@ -425,27 +425,36 @@ class SpotEngine:
         if stop_type == 'STOP_LOSS_LIMIT':
             stop['price'] = params.get('stopLimitPrice')
             stop['timeInForce'] = params.get('stopLimitTimeInForce') or 'GTC'
-        # validate both before placing either; the sell side locks once
-        self._validated(account, limit, -1)
-        self._validated(account, stop, -1)
+        return self.new_order_list(account, rules.symbol, side, [stop, limit],
+                                   params.get('listClientOrderId'))
+
+    def new_order_list(self, account: SpotAccount, symbol: str, side: str,
+                       legs: list, list_client_id: Any = None) -> dict:
+        """Place the two legs of an OCO (validated together, placed
+        together); the order list entry."""
+        for leg in legs:            # nothing is placed if either leg is bad
+            self._validated(account, leg, -1)
         list_id = next(self._list_ids)
-        entry = {'id': list_id, 'symbol': rules.symbol, 'orders': [],
-                 'client_id': str(params.get('listClientOrderId') or '') or
-                 'simlist-%d' % list_id, 'status': 'EXEC_STARTED',
-                 'time': self._now()}
+        entry = {'id': list_id, 'symbol': symbol, 'orders': [],
+                 'client_id': str(list_client_id or '') or 'simlist-%d' % list_id,
+                 'status': 'EXEC_STARTED', 'time': self._now()}
+        orders = [self._validated(account, leg, list_id) for leg in legs]
+        try:
+            if side == 'SELL':
+                self._lock(account, orders[0])   # one amount of base covers both
+            else:
+                for order in orders:
+                    self._lock(account, order)
+        except E.ExchangeError:
+            for order in orders:
+                self._release(account, order)
+            raise
         account.lists[list_id] = entry
-        legs = [self._validated(account, leg, list_id) for leg in (stop, limit)]
-        if side == 'SELL':
-            self._lock(account, legs[0])
-            legs[1].locked = 0.0  # one amount of base covers both legs
-        else:
-            for leg in legs:
-                self._lock(account, leg)
-        for leg in legs:
-            self._register(account, leg)
-            entry['orders'].append(leg.order_id)
-        for leg in legs:
-            self._report(account, leg, 'NEW')
+        for order in orders:
+            self._register(account, order)
+            entry['orders'].append(order.order_id)
+        for order in orders:
+            self._report(account, order, 'NEW')
         self._list_report(account, list_id)
         self._balances_changed(account)
         return entry

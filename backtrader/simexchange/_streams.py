@@ -52,6 +52,9 @@ class StreamHub:
     # --- connections --------------------------------------------------------------
     async def serve(self, conn: Any, path: str, query: str) -> None:
         """Run one connection until it closes."""
+        if path.rstrip('/') == '/ws-api/v3':
+            await self._serve_api(conn)
+            return
         names, combined = self._initial(path, query)
         if names is None:
             await conn.close(1008, 'unknown path %s' % path)
@@ -76,6 +79,67 @@ class StreamHub:
             pinger.cancel()
             await conn.close()
 
+    async def _serve_api(self, conn: Any) -> None:
+        """Binance's WebSocket API, the part clients use for the user-data
+        stream: ``userDataStream.subscribe.signature`` / ``.unsubscribe``,
+        ``ping`` and ``time``.  Events then arrive as
+        ``{"subscriptionId": n, "event": {...}}``."""
+        client = _Client(conn, False)
+        self.clients.append(client)
+        writer = asyncio.ensure_future(self._writer(client))
+        subscriptions: dict = {}
+        try:
+            while True:
+                message = await conn.recv()
+                if message is None:
+                    break
+                self._push(client, self._api_call(client, message, subscriptions))
+        finally:
+            for account, listener in subscriptions.values():
+                if listener in account.listeners:
+                    account.listeners.remove(listener)
+            self.clients.remove(client)
+            writer.cancel()
+            await conn.close()
+
+    def _api_call(self, client: _Client, message: Any, subscriptions: dict) -> dict:
+        from . import _errors as E
+        import time as _time
+        try:
+            request = json.loads(message)
+            ident, method = request.get('id'), request.get('method')
+            params = request.get('params') or {}
+        except (ValueError, AttributeError):
+            return {'id': None, 'status': 400,
+                    'error': {'code': -1102, 'msg': 'Malformed request: not a JSON object.'}}
+        try:
+            if method == 'ping':
+                result: Any = {}
+            elif method == 'time':
+                result = {'serverTime': int(_time.time() * 1000)}
+            elif method == 'userDataStream.subscribe.signature':
+                key = self.core.credentials.verify_ws(params)
+                account = self.core.accounts[key]
+                sub_id = len(subscriptions)
+
+                def forward(event: dict, sub_id: int = sub_id) -> None:
+                    self._push(client, {'subscriptionId': sub_id, 'event': event})
+                account.listeners.append(forward)
+                subscriptions[sub_id] = (account, forward)
+                result = {'subscriptionId': sub_id}
+            elif method == 'userDataStream.unsubscribe':
+                sub_id = params.get('subscriptionId')
+                for sid in ([sub_id] if sub_id is not None else list(subscriptions)):
+                    account, listener = subscriptions.pop(sid, (None, None))
+                    if account is not None and listener in account.listeners:
+                        account.listeners.remove(listener)
+                result = {}
+            else:
+                raise E.ExchangeError(-1020, 'Unsupported method %r.' % (method,))
+        except E.ExchangeError as exc:
+            return {'id': ident, 'status': exc.status, 'error': exc.body()}
+        return {'id': ident, 'status': 200, 'result': result, 'rateLimits': []}
+
     @staticmethod
     def _initial(path: str, query: str) -> tuple:
         if path == '/stream' or path.endswith('/stream'):
@@ -89,8 +153,10 @@ class StreamHub:
         return None, False
 
     def _normalise(self, name: str) -> str:
-        # listen keys are case sensitive, market streams are lower case
-        return name if name in self.core.listen_keys else name.lower()
+        # the symbol part of a market stream is lower case; the kind keeps
+        # Binance's spelling (bookTicker, aggTrade); listen keys as they are
+        symbol, at, kind = name.partition('@')
+        return symbol.lower() + at + kind if at else name
 
     def _control(self, client: _Client, message: Any) -> Optional[dict]:
         try:
