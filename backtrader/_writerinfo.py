@@ -50,10 +50,11 @@ def summary(strategy: Any) -> AutoOrderedDict:
             node = branch[type(member).__name__]
             node.Lines = member.lines.getlinealiases() or None
             node.Params = member.p._getkwargs() or None
-    analyzers = tree.Analyzers
-    analyzers.Value.Begin = strategy.broker.startingcash
-    analyzers.Value.End = strategy.broker.getvalue()
+    results = tree.Analyzers
+    broker = strategy.broker
+    results.Value.Begin, results.Value.End = broker.startingcash, broker.getvalue()
     for name, analyzer in strategy.analyzers.getitems():
-        analyzers[name].Params = analyzer.p._getkwargs() or None
-        analyzers[name].Analysis = analyzer.get_analysis()
+        entry = results[name]
+        entry.Params = analyzer.p._getkwargs() or None
+        entry.Analysis = analyzer.get_analysis()
     return tree

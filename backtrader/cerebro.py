@@ -257,39 +257,37 @@ class Cerebro(metaclass=MetaParams):
         self._dolive = self._dolive or bool(data.islive())
         return data
 
+    def _add_joined(self, feedcls, sources, name, kwargs):
+        """Add one feed made of several (named after the first by default)."""
+        label = sources[0]._dataname if name is None else name
+        return self.adddata(feedcls(*sources, **kwargs), name=label)
+
     def chaindata(self, *args, **kwargs):
         from .feeds.chainer import Chainer
-        dname = kwargs.pop('name', None)
-        if dname is None:
-            dname = args[0]._dataname
-        return self.adddata(Chainer(*args), name=dname)
+        return self._add_joined(Chainer, args, kwargs.pop('name', None), {})
 
     def rolloverdata(self, *args, **kwargs):
         from .feeds.rollover import RollOver
-        dname = kwargs.pop('name', None)
-        if dname is None:
-            dname = args[0]._dataname
-        return self.adddata(RollOver(*args, **kwargs), name=dname)
+        return self._add_joined(RollOver, args, kwargs.pop('name', None), kwargs)
+
+    def _add_rebarred(self, dataname, name, method, kwargs):
+        """Add ``dataname`` (a clone if it is already in) rebuilt into larger
+        bars by its ``resample``/``replay``.  The bars form while the source
+        streams, so the run uses the per-bar loop without preloading."""
+        if any(dataname is known for known in self.datas):
+            dataname = dataname.clone()
+        getattr(dataname, method)(**kwargs)
+        self.adddata(dataname, name=name)
+        self._doreplay = True
+        return dataname
 
     def replaydata(self, dataname, name=None, **kwargs):
         """Add ``dataname`` replayed into a larger timeframe."""
-        if any(dataname is x for x in self.datas):
-            dataname = dataname.clone()
-        dataname.replay(**kwargs)
-        self.adddata(dataname, name=name)
-        self._doreplay = True
-        return dataname
+        return self._add_rebarred(dataname, name, 'replay', kwargs)
 
     def resampledata(self, dataname, name=None, **kwargs):
         """Add ``dataname`` resampled into a larger timeframe."""
-        if any(dataname is x for x in self.datas):
-            dataname = dataname.clone()
-        dataname.resample(**kwargs)
-        self.adddata(dataname, name=name)
-        # resampled bars are built while the source streams: like replay,
-        # this runs the per-bar loop without preloading (as upstream does)
-        self._doreplay = True
-        return dataname
+        return self._add_rebarred(dataname, name, 'resample', kwargs)
 
     # --- strategies ---------------------------------------------------------------
     def optcallback(self, cb):

@@ -263,17 +263,18 @@ def npview(line: LineBuffer) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 class PseudoArray:
-    """Makes a constant (or any non-line object) indexable like a line."""
+    """A constant seen as a line: every index, and its ``array``, answer
+    the same value, so operations need no special case for numbers."""
+
+    __slots__ = ('wrapped',)
 
     def __init__(self, wrapped):
         self.wrapped = wrapped
 
-    def __getitem__(self, key):
+    def __getitem__(self, _index):
         return self.wrapped
 
-    @property
-    def array(self):
-        return self
+    array = property(lambda self: self)
 
 
 def arrayize(obj):

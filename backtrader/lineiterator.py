@@ -131,24 +131,27 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             lineiter._stage1()
 
     def getindicators(self):
-        return self._lineiterators[LineIterator.IndType]
+        return self._lineiterators[self.IndType]
 
     def getindicators_lines(self):
-        return [x for x in self._lineiterators[LineIterator.IndType]
-                if hasattr(x.lines, 'getlinealiases')]
+        # only children that declare named lines
+        children = self._lineiterators[self.IndType]
+        return list(filter(lambda child: hasattr(child.lines, 'getlinealiases'),
+                           children))
 
     def getobservers(self):
-        return self._lineiterators[LineIterator.ObsType]
+        return self._lineiterators[self.ObsType]
 
     def addindicator(self, indicator):
         self._lineiterators[indicator._ltype].append(indicator)
-        if getattr(indicator, '_nextforce', False):
-            owner = self
-            while owner is not None:
-                if owner._ltype == LineIterator.StratType:
-                    owner._nextforce = True
-                    break
-                owner = owner._owner
+        # a child that cannot run in batch makes its whole strategy per-bar
+        if not getattr(indicator, '_nextforce', False):
+            return
+        node = self
+        while node is not None and node._ltype != self.StratType:
+            node = node._owner
+        if node is not None:
+            node._nextforce = True
 
     def bindlines(self, owner=None, own=None):
         if not owner:

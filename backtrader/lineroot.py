@@ -70,23 +70,18 @@ class LineRoot(metaclass=MetaLineRoot):
         raise NotImplementedError
 
     # --- hooks -------------------------------------------------------------
-    def prenext(self):
+    # by default warm-up does nothing and the first complete bar (or
+    # range) is handled like every later one
+    def _idle(self, *bounds):
         pass
+
+    prenext = next = preonce = once = _idle
 
     def nextstart(self):
         self.next()
 
-    def next(self):
-        pass
-
-    def preonce(self, start, end):
-        pass
-
     def oncestart(self, start, end):
         self.once(start, end)
-
-    def once(self, start, end):
-        pass
 
     def qbuffer(self, savemem=0):
         raise NotImplementedError

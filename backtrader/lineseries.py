@@ -8,6 +8,8 @@ line.  ``alias = ('X',)`` publishes the class under other names in its module.
 """
 from __future__ import annotations
 
+import itertools
+
 import sys
 
 from .lineroot import LineMultiple, LineRoot, LineSingle, MetaLineRoot
@@ -129,20 +131,22 @@ class Lines:
             else:
                 self.lines.append(LineBuffer())
 
-    def itersize(self):
-        return iter(self.lines[0:self.size()])
-
-    def __len__(self):
-        return len(self.lines[0])
-
+    # declared lines come first, extra (unnamed) ones after them
     def size(self):
-        return len(self.lines) - self._getlinesextra()
+        return self.fullsize() - self.extrasize()
 
     def fullsize(self):
         return len(self.lines)
 
     def extrasize(self):
         return self._getlinesextra()
+
+    def itersize(self):
+        return itertools.islice(self.lines, self.size())
+
+    def __len__(self):
+        first = self.lines[0]
+        return len(first)
 
     def __getitem__(self, line):
         return self.lines[line]

@@ -148,25 +148,24 @@ class AutoInfoClass:
 class MetaBase(type):
     """Runs construction as a chain of hooks subclasses may extend."""
 
+    # stage hooks: each returns what the next one works on; the defaults
+    # only create the object and run its __init__
     def doprenew(cls, *args, **kwargs):
         return cls, args, kwargs
 
     def donew(cls, *args, **kwargs):
-        if cls.__new__ is object.__new__:
-            obj = object.__new__(cls)
-        else:
-            obj = cls.__new__(cls, *args, **kwargs)
-        return obj, args, kwargs
-
-    def dopreinit(cls, _obj, *args, **kwargs):
-        return _obj, args, kwargs
+        maker = cls.__new__
+        plain = maker is object.__new__  # object.__new__ takes no arguments
+        return (maker(cls) if plain else maker(cls, *args, **kwargs)), args, kwargs
 
     def doinit(cls, _obj, *args, **kwargs):
         _obj.__init__(*args, **kwargs)
         return _obj, args, kwargs
 
-    def dopostinit(cls, _obj, *args, **kwargs):
+    def _unchanged(cls, _obj, *args, **kwargs):
         return _obj, args, kwargs
+
+    dopreinit = dopostinit = _unchanged
 
     def __call__(cls, *args, **kwargs):
         # the class may be swapped before the object exists; afterwards each

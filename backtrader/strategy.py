@@ -208,24 +208,20 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         return self._slave_analyzers[idx]
 
     def _addanalyzer(self, ancls, *anargs, **ankwargs):
-        anname = ankwargs.pop('_name', '') or ancls.__name__.lower()
-        nsuffix = next(self._alnames[anname])
-        anname += str(nsuffix or '')
-        analyzer = ancls(*anargs, **ankwargs)
-        self.analyzers.append(analyzer, anname)
+        # a second analyzer of the same name gets a numeric suffix
+        base = ankwargs.pop('_name', '') or ancls.__name__.lower()
+        seen = next(self._alnames[base])
+        label = '%s%s' % (base, seen if seen else '')
+        self.analyzers.append(ancls(*anargs, **ankwargs), label)
 
     def _addobserver(self, multi, obscls, *obsargs, **obskwargs):
-        obsname = obscls.__name__.lower()
-        if not multi:
-            newargs = list(itertools.chain(self.datas, obsargs))
-            obs = obscls(*newargs, **obskwargs)
-            self.stats.append(obs, obsname)
-            return
-        setattr(self.stats, obsname, list())
-        group = getattr(self.stats, obsname)
-        for data in self.datas:
-            obs = obscls(data, *obsargs, **obskwargs)
-            group.append(obs)
+        label = obscls.__name__.lower()
+        if multi:
+            # one observer per data, kept together under one name
+            per_data = [obscls(data, *obsargs, **obskwargs) for data in self.datas]
+            setattr(self.stats, label, per_data)
+        else:
+            self.stats.append(obscls(*self.datas, *obsargs, **obskwargs), label)
 
     # --- minimum period status -----------------------------------------------
     def _getminperstatus(self):
@@ -531,26 +527,12 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             monthdays=monthdays, monthcarry=monthcarry, allow=allow,
             tzdata=tzdata, strats=False, cheat=cheat, *args, **kwargs)
 
-    def notify_timer(self, timer, when, *args, **kwargs):
+    # notifications a strategy may override; unheard by default
+    def _unheard(self, *args, **kwargs):
         pass
 
-    def notify_cashvalue(self, cash, value):
-        pass
-
-    def notify_fund(self, cash, value, fundvalue, shares):
-        pass
-
-    def notify_order(self, order):
-        pass
-
-    def notify_trade(self, trade):
-        pass
-
-    def notify_store(self, msg, *args, **kwargs):
-        pass
-
-    def notify_data(self, data, status, *args, **kwargs):
-        pass
+    notify_timer = notify_cashvalue = notify_fund = _unheard
+    notify_order = notify_trade = notify_store = notify_data = _unheard
 
     # --- data helpers -------------------------------------------------------------
     def getdatanames(self):

@@ -25,17 +25,11 @@ class WriterBase(metaclass=MetaParams):
 class WriterFile(WriterBase):
     """Writes to ``out`` (a path or a file-like object, stdout by default)."""
 
-    params = (
-        ('out', None),
-        ('close_out', False),
-        ('csv', False),
-        ('csvsep', ','),
-        ('csv_filternan', True),
-        ('csv_counter', True),
-        ('indent', 2),
-        ('separators', ['=', '-', '+', '*', '.', '~', '"', '^', '#']),
-        ('seplen', 79),
-        ('rounding', None),
+    # the order of the keys is public (``params._gettuple()``)
+    params = dict(
+        out=None, close_out=False,
+        csv=False, csvsep=',', csv_filternan=True, csv_counter=True,
+        indent=2, separators=list('=-+*.~"^#'), seplen=79, rounding=None,
     )
 
     def __init__(self):

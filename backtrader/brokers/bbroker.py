@@ -86,12 +86,10 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
     def init(self) -> None:
         super().init()
         self.startingcash = self.cash = self.p.cash
-        self._total_value = self.cash
-        self._pos_value = 0.0
-        self._total_value_lever = 0.0
-        self._pos_value_lever = 0.0
-        self._lever_ratio = 1.0
-        self._unrealised_pnl = 0.0
+        # the valuation figures before any position exists
+        self.__dict__.update(_total_value=self.cash, _pos_value=0.0,
+                             _total_value_lever=0.0, _pos_value_lever=0.0,
+                             _lever_ratio=1.0, _unrealised_pnl=0.0)
         # portfolio valuation is computed when first asked for after a bar
         # (see _value_on_demand); None until the run's setup is known
         self._value_lazy = None

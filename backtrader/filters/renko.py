@@ -30,14 +30,8 @@ class Renko(Filter):
       - ``roundstart`` (True): round the starting price to an integer.
     """
 
-    params = (
-        ('hilo', False),
-        ('size', None),
-        ('autosize', 20.0),
-        ('dynamic', False),
-        ('align', 1.0),
-        ('roundstart', True),
-    )
+    params = dict(hilo=False, size=None, autosize=20.0, dynamic=False,
+                  align=1.0, roundstart=True)
 
     def _aligned(self, price: float) -> float:
         align = self.p.align

@@ -15,7 +15,7 @@ from . import _errors as E
 from . import _rest_spot
 from ._http import Request, Response
 from ._market import ReplayClock, SymbolTape, load_bars
-from ._rules import SymbolRules
+from ._rules import SymbolRules, lookup_symbol
 from ._security import Credentials, WeightLimiter
 from ._spot import SpotAccount, SpotEngine
 
@@ -81,12 +81,7 @@ class ExchangeCore:
 
     # --- lookups ----------------------------------------------------------------
     def tape(self, symbol: Any) -> SymbolTape:
-        if not symbol:
-            raise E.missing_param('symbol')
-        tape = self.tapes.get(str(symbol).upper())
-        if tape is None:
-            raise E.unknown_symbol(symbol)
-        return tape
+        return lookup_symbol(self.tapes, symbol)
 
     def requested_symbols(self, params: dict) -> list:
         if params.get('symbol'):

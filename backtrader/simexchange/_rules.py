@@ -44,6 +44,16 @@ def parse_decimal(name: str, text: object, positive: bool = True) -> Decimal:
     return value
 
 
+def lookup_symbol(table: dict, symbol: object):
+    """``table[SYMBOL]``, with Binance's errors for a missing or unknown one."""
+    if not symbol:
+        raise E.missing_param('symbol')
+    entry = table.get(str(symbol).upper())
+    if entry is None:
+        raise E.unknown_symbol(symbol)
+    return entry
+
+
 def _decimals(step: str) -> int:
     exponent = Decimal(step).normalize().as_tuple().exponent
     return max(0, -exponent)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from . import _errors as E
-from ._rules import SymbolRules, fmt, parse_decimal
+from ._rules import SymbolRules, fmt, lookup_symbol, parse_decimal
 
 __all__ = ['SpotAccount', 'SpotEngine', 'SpotOrder']
 
@@ -132,12 +132,7 @@ class SpotEngine:
 
     # --- entry ------------------------------------------------------------------
     def symbol_rules(self, symbol: Any) -> SymbolRules:
-        if not symbol:
-            raise E.missing_param('symbol')
-        rules = self.rules.get(str(symbol).upper())
-        if rules is None:
-            raise E.unknown_symbol(symbol)
-        return rules
+        return lookup_symbol(self.rules, symbol)
 
     def new_order(self, account: SpotAccount, params: dict,
                   list_id: int = -1) -> SpotOrder:
