@@ -34,8 +34,15 @@ class SimExchange:
     """The exchange on its own thread and event loop.
 
     Params: ``spot`` ({'BTC/USDT': csv path or list of Bars}), ``keys``
-    ({api key: secret}), ``balances`` (start balances of every account,
-    default 10000 USDT), ``start`` (bar index, datetime or ISO string the
+    ({api key: secret}), ``balances`` (start spot balances of every
+    account, default 10000 USDT), ``futures`` (USDⓈ-M perpetuals, like
+    ``spot``), ``funding`` ({symbol: funding rates CSV}, default 0.01%
+    every 8 h), ``mark`` ({symbol: mark price candles CSV}, default the
+    last price), ``futures_balances`` (start futures wallets, default
+    10000 USDT), ``futures_maker_fee``/``futures_taker_fee`` (0.0002 /
+    0.0005), ``brackets`` (a BracketTable, or {symbol: table}; default
+    the historical BTCUSDT table), ``listen_key_ttl`` (seconds a listen
+    key lives without keepalive, 3600), ``start`` (bar index, datetime or ISO string the
     replay starts at; bars before it are history), ``speed`` (None: the
     clock moves only when stepped; else bars per second), ``maker_fee``/
     ``taker_fee`` (0.001), ``volume_share`` (None: resting orders fill
@@ -45,7 +52,12 @@ class SimExchange:
     ({symbol: {'tick_size': '0.01', ...}} overrides), ``port`` (0: any).
     """
 
-    def __init__(self, spot: dict, keys: dict, *, balances: Optional[dict] = None,
+    def __init__(self, spot: Optional[dict] = None, keys: Optional[dict] = None, *,
+                 balances: Optional[dict] = None, futures: Optional[dict] = None,
+                 funding: Optional[dict] = None, mark: Optional[dict] = None,
+                 futures_balances: Optional[dict] = None,
+                 futures_maker_fee: float = 0.0002, futures_taker_fee: float = 0.0005,
+                 brackets: Any = None, listen_key_ttl: float = 3600.0,
                  start: Any = None, speed: Optional[float] = None,
                  maker_fee: float = 0.001, taker_fee: float = 0.001,
                  volume_share: Optional[float] = None, weight_limit: int = 6000,
@@ -55,11 +67,15 @@ class SimExchange:
         if speed is not None and not speed > 0:
             raise ValueError('speed must be a positive number of bars per second, '
                              'got %r' % (speed,))
-        self.core = ExchangeCore(spot, keys, balances=balances, start=start,
+        self.core = ExchangeCore(spot, keys or {}, balances=balances, start=start,
                                  maker_fee=maker_fee, taker_fee=taker_fee,
                                  volume_share=volume_share,
                                  weight_limit=weight_limit, ban_seconds=ban_seconds,
-                                 rules=rules)
+                                 rules=rules, futures=futures, funding=funding,
+                                 mark=mark, futures_balances=futures_balances,
+                                 futures_maker_fee=futures_maker_fee,
+                                 futures_taker_fee=futures_taker_fee,
+                                 brackets=brackets, listen_key_ttl=listen_key_ttl)
         self.hub = StreamHub(self.core, ping_interval=ping_interval)
         self.speed = speed
         self.host = host
@@ -118,7 +134,10 @@ class SimExchange:
         self.port = self._server.port
         self._ready.set()
         ticker = asyncio.ensure_future(self._auto_clock()) if self.speed else None
+        keeper = asyncio.ensure_future(self.hub.housekeeping(
+            min(1.0, self.core.listen_key_ttl / 4)))
         await self._stopping.wait()
+        keeper.cancel()
         if ticker is not None:
             ticker.cancel()
         for client in list(self.hub.clients):
@@ -139,12 +158,19 @@ class SimExchange:
             if early is not None:
                 return early
         response = self.core.handle(request)
-        if request.path == '/api/v3/userDataStream' and request.method == 'DELETE' \
-                and response.status == 200:
-            self.hub.drop_listen_key(request.params.get('listenKey', ''))
+        if request.method == 'DELETE' and response.status == 200 and request.path \
+                in ('/api/v3/userDataStream', '/fapi/v1/listenKey'):
+            for listen_key in self._closed_listen_keys():
+                self.hub.drop_listen_key(listen_key)
         if faults is not None:
             response = await faults.after(request, response)
         return response
+
+    def _closed_listen_keys(self) -> list:
+        """Listen keys some socket follows that the core no longer has."""
+        live = self.core.listen_keys
+        return [name for client in self.hub.clients for name in client.streams
+                if '@' not in name and name not in live]
 
     async def _upgrade(self, request: Request, reader: Any, writer: Any) -> None:
         from ._wsproto import WebSocketConnection, WebSocketError, handshake_response

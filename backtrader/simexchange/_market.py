@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-__all__ = ['Bar', 'Tick', 'SymbolTape', 'ReplayClock', 'load_bars',
+__all__ = ['Bar', 'Tick', 'SymbolTape', 'ReplayClock', 'load_bars', 'price_path',
            'INTERVALS_MS']
 
 TICKS_PER_BAR = 4
@@ -55,6 +55,7 @@ class Tick:
     bar: Bar
     index: int          # 0..3 within the bar
     trade_id: int
+    market: str = 'spot'   # 'spot' or 'futures'
 
     @property
     def closes_bar(self) -> bool:
@@ -79,10 +80,12 @@ def _parse_time(text: str, where: str) -> int:
     return int(stamp.timestamp() * 1000)
 
 
-def load_bars(path: str) -> list:
+def load_bars(path: str, need_volume: bool = True) -> list:
     """Bars of a CSV file with a header holding a time column (``datetime``,
     ``time``, ``open_time`` or ``timestamp``) and open/high/low/close/volume;
-    a malformed row raises ValueError naming the file, line and field."""
+    a malformed row raises ValueError naming the file, line and field.
+    ``need_volume`` False (mark price candles) reads a missing or empty
+    volume as 0."""
     if not os.path.exists(path):
         raise FileNotFoundError('market data file not found: %s' % path)
     bars: list = []
@@ -96,13 +99,17 @@ def load_bars(path: str) -> list:
                              % (path, reader.fieldnames))
         cols = {}
         for name in ('open', 'high', 'low', 'close', 'volume'):
+            if name == 'volume' and not need_volume and name not in header:
+                continue
             if name not in header:
                 raise ValueError('%s: no %r column in the header' % (path, name))
             cols[name] = header[name]
         for lineno, row in enumerate(reader, start=2):
             where = '%s line %d' % (path, lineno)
-            values = {}
+            values = {'volume': 0.0}
             for name, col in cols.items():
+                if name == 'volume' and not need_volume and not row.get(col):
+                    continue
                 try:
                     values[name] = float(row[col])
                 except (TypeError, ValueError):
@@ -118,7 +125,7 @@ def load_bars(path: str) -> list:
     return bars
 
 
-def _path(bar: Bar) -> tuple:
+def price_path(bar: Bar) -> tuple:
     if bar.close >= bar.open:
         return bar.open, bar.low, bar.high, bar.close
     return bar.open, bar.high, bar.low, bar.close
@@ -138,6 +145,7 @@ class SymbolTape:
     low: float = math.inf
     volume: float = 0.0
     trade_id: int = 0
+    market: str = 'spot'     # 'spot' or 'futures': one symbol may be in both
     _times: list = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -171,7 +179,7 @@ class SymbolTape:
             self.tick = 0
             self.high, self.low, self.volume = -math.inf, math.inf, 0.0
         bar = self.bars[self.pos]
-        price = _path(bar)[self.tick]
+        price = price_path(bar)[self.tick]
         qty = bar.volume / TICKS_PER_BAR
         self.last = price
         self.high = max(self.high, price)
@@ -179,7 +187,7 @@ class SymbolTape:
         self.volume += qty
         self.trade_id += 1
         return Tick(self.symbol, self.time_of_tick(), price, qty, bar,
-                    self.tick, self.trade_id)
+                    self.tick, self.trade_id, self.market)
 
     def time_of_tick(self) -> int:
         bar = self.bars[self.pos]
@@ -262,7 +270,7 @@ class ReplayClock:
     (all symbols due at the same time tick together)."""
 
     def __init__(self, tapes: Iterable[SymbolTape]) -> None:
-        self.tapes = {tape.symbol: tape for tape in tapes}
+        self.tapes = {(tape.market, tape.symbol): tape for tape in tapes}
         self.now = 0
 
     def start_at(self, start: Optional[object]) -> None:

@@ -8,7 +8,6 @@ Binance returns, or raises ``ExchangeError``.  ``ROUTES`` maps
 """
 from __future__ import annotations
 
-import secrets
 import time
 from typing import Any
 
@@ -43,8 +42,9 @@ def server_time(core, params, key):
     return {'serverTime': int(time.time() * 1000)}
 
 
-def exchange_info(core, params, key):
-    wanted = core.requested_symbols(params)
+def exchange_info(core, params, key, market='spot'):
+    v = core.venues[market]
+    wanted = v.requested_symbols(params)
     return {
         'timezone': 'UTC', 'serverTime': int(time.time() * 1000),
         'rateLimits': [
@@ -56,7 +56,7 @@ def exchange_info(core, params, key):
              'limit': 200000},
         ],
         'exchangeFilters': [],
-        'symbols': [_symbol_info(core.spot.rules[s]) for s in wanted],
+        'symbols': [_symbol_info(v.rules[s]) for s in wanted],
     }
 
 
@@ -83,8 +83,9 @@ def kline_row(bar, interval_ms: int) -> list:
             fmt(bar.volume / 2.0), fmt(quote / 2.0), '0']
 
 
-def klines(core, params, key):
-    tape = core.tape(params.get('symbol'))
+def klines(core, params, key, market='spot'):
+    v = core.venues[market]
+    tape = v.tape(params.get('symbol'))
     interval = params.get('interval')
     if not interval:
         raise E.missing_param('interval')
@@ -102,31 +103,34 @@ def klines(core, params, key):
     return [kline_row(bar, interval_ms) for bar, _ in rows]
 
 
-def ticker_price(core, params, key):
+def ticker_price(core, params, key, market='spot'):
+    v = core.venues[market]
     if params.get('symbol'):
-        tape = core.tape(params['symbol'])
-        return {'symbol': tape.symbol, 'price': fmt(core.last(tape.symbol))}
-    return [{'symbol': s, 'price': fmt(core.last(s))} for s in core.requested_symbols(params)]
+        tape = v.tape(params['symbol'])
+        return {'symbol': tape.symbol, 'price': fmt(v.last(tape.symbol))}
+    return [{'symbol': s, 'price': fmt(v.last(s))} for s in v.requested_symbols(params)]
 
 
-def ticker_24h(core, params, key):
+def ticker_24h(core, params, key, market='spot'):
+    v = core.venues[market]
     if params.get('symbol'):
-        return _day_stats(core, core.tape(params['symbol']).symbol)
-    return [_day_stats(core, s) for s in core.requested_symbols(params)]
+        return _day_stats(core, v.tape(params['symbol']).symbol, market)
+    return [_day_stats(core, s, market) for s in v.requested_symbols(params)]
 
 
-def _day_stats(core, symbol):
-    tape = core.tapes[symbol]
+def _day_stats(core, symbol, market='spot'):
+    v = core.venues[market]
+    tape = v.tapes[symbol]
     now = core.clock.now
     bars = [b for b, _ in tape.klines(tape.interval_ms, now - 86_400_000, None, 100000)]
-    last = core.last(symbol)
+    last = v.last(symbol)
     first = bars[0] if bars else None
     opened = first.open if first else last
     high = max((b.high for b in bars), default=last)
     low = min((b.low for b in bars), default=last)
     volume = sum(b.volume for b in bars)
     quote = sum(b.volume * (b.open + b.close) / 2 for b in bars)
-    bid, ask = core.book_top(symbol)
+    bid, ask = v.book_top(symbol)
     return {
         'symbol': symbol, 'priceChange': fmt(last - opened),
         'priceChangePercent': '%.3f' % ((last - opened) / opened * 100 if opened else 0.0),
@@ -140,37 +144,41 @@ def _day_stats(core, symbol):
     }
 
 
-def book_ticker(core, params, key):
+def book_ticker(core, params, key, market='spot'):
+    v = core.venues[market]
     def one(symbol):
-        bid, ask = core.book_top(symbol)
+        bid, ask = v.book_top(symbol)
         return {'symbol': symbol, 'bidPrice': fmt(bid), 'bidQty': fmt(1.0),
                 'askPrice': fmt(ask), 'askQty': fmt(1.0)}
     if params.get('symbol'):
-        return one(core.tape(params['symbol']).symbol)
-    return [one(s) for s in core.requested_symbols(params)]
+        return one(v.tape(params['symbol']).symbol)
+    return [one(s) for s in v.requested_symbols(params)]
 
 
-def depth(core, params, key):
-    symbol = core.tape(params.get('symbol')).symbol
+def depth(core, params, key, market='spot'):
+    v = core.venues[market]
+    symbol = v.tape(params.get('symbol')).symbol
     limit = _int_param(params, 'limit', 100, 1, 5000)
-    bids, asks = core.book(symbol, limit)
-    return {'lastUpdateId': core.tapes[symbol].trade_id,
+    bids, asks = v.book(symbol, limit)
+    return {'lastUpdateId': v.tapes[symbol].trade_id,
             'bids': [[fmt(p), fmt(q)] for p, q in bids],
             'asks': [[fmt(p), fmt(q)] for p, q in asks]}
 
 
-def avg_price(core, params, key):
-    symbol = core.tape(params.get('symbol')).symbol
-    return {'mins': 5, 'price': fmt(core.last(symbol)), 'closeTime': core.clock.now}
+def avg_price(core, params, key, market='spot'):
+    v = core.venues[market]
+    symbol = v.tape(params.get('symbol')).symbol
+    return {'mins': 5, 'price': fmt(v.last(symbol)), 'closeTime': core.clock.now}
 
 
-def recent_trades(core, params, key):
-    symbol = core.tape(params.get('symbol')).symbol
+def recent_trades(core, params, key, market='spot'):
+    v = core.venues[market]
+    symbol = v.tape(params.get('symbol')).symbol
     limit = _int_param(params, 'limit', 500, 1, 1000)
     return [{'id': t.trade_id, 'price': fmt(t.price), 'qty': fmt(t.qty),
              'quoteQty': fmt(t.qty * t.price), 'time': t.time,
              'isBuyerMaker': t.index % 2 == 1, 'isBestMatch': True}
-            for t in list(core.recent[symbol])[-limit:]]
+            for t in list(v.recent[symbol])[-limit:]]
 
 
 # --- orders ---------------------------------------------------------------------------
@@ -408,10 +416,8 @@ def open_order_lists(core, params, key):
 
 
 # --- user data stream -------------------------------------------------------------------
-def new_listen_key(core, params, key):
-    listen_key = secrets.token_hex(32)
-    core.listen_keys[listen_key] = [key, time.time()]
-    return {'listenKey': listen_key}
+def new_listen_key(core, params, key, market='spot'):
+    return {'listenKey': core.new_listen_key(key, market)}
 
 
 def keepalive_listen_key(core, params, key):

@@ -132,8 +132,46 @@ class SymbolRules:
             rules.tick_size = rules.min_price = '0.0001'
             rules.step_size = rules.min_qty = '0.1'
             rules.max_qty = '90000000.0'
+        return rules._overridden(overrides)
+
+    @classmethod
+    def for_futures(cls, symbol: str, base: str, quote: str,
+                    sample_price: Optional[float] = None,
+                    **overrides) -> 'SymbolRules':
+        """USDⓈ-M perpetual rules as Binance lists them: BTCUSDT-like
+        contracts (tick 0.10, step 0.001, notional 100) above a price of
+        100, XRPUSDT-like ones (tick 0.0001, step 0.1, notional 5) below."""
+        rules = cls(symbol, base, quote, max_price='4529764', max_notional='100000000')
+        if sample_price and sample_price < 100:
+            rules.tick_size = rules.min_price = '0.0001'
+            rules.step_size = rules.min_qty = '0.1'
+            rules.max_qty = '10000000'
+        else:
+            rules.tick_size = rules.min_price = '0.10'
+            rules.step_size = rules.min_qty = '0.001'
+            rules.max_qty = '1000'
+            rules.min_notional = '100'
+        return rules._overridden(overrides)
+
+    def _overridden(self, overrides: dict) -> 'SymbolRules':
         for key, value in overrides.items():
-            if not hasattr(rules, key):
-                raise ValueError('unknown rule %r for %s' % (key, symbol))
-            setattr(rules, key, str(value))
-        return rules
+            if not hasattr(self, key):
+                raise ValueError('unknown rule %r for %s' % (key, self.symbol))
+            setattr(self, key, str(value))
+        return self
+
+    def futures_filters(self) -> list:
+        """The ``filters`` entry of the futures exchangeInfo."""
+        return [
+            {'filterType': 'PRICE_FILTER', 'minPrice': self.min_price,
+             'maxPrice': self.max_price, 'tickSize': self.tick_size},
+            {'filterType': 'LOT_SIZE', 'minQty': self.min_qty,
+             'maxQty': self.max_qty, 'stepSize': self.step_size},
+            {'filterType': 'MARKET_LOT_SIZE', 'minQty': self.min_qty,
+             'maxQty': self.max_qty, 'stepSize': self.step_size},
+            {'filterType': 'MAX_NUM_ORDERS', 'limit': 200},
+            {'filterType': 'MAX_NUM_ALGO_ORDERS', 'limit': 10},
+            {'filterType': 'MIN_NOTIONAL', 'notional': self.min_notional},
+            {'filterType': 'PERCENT_PRICE', 'multiplierUp': '1.0500',
+             'multiplierDown': '0.9500', 'multiplierDecimal': '4'},
+        ]

@@ -2,8 +2,11 @@
 
 Paths: ``/ws/<stream>[/<stream>...]`` (raw payloads), ``/stream?streams=a/b``
 (combined: ``{"stream": name, "data": payload}``), ``/ws`` followed by
-``SUBSCRIBE`` messages; a listen key in place of a stream name is that
-account's user-data stream.  Messages from the client: ``SUBSCRIBE``,
+``SUBSCRIBE`` messages; a listen key in place of a stream name (or as a
+``listenKey`` query parameter) is that account's user-data stream.  The
+same under ``/futures`` (optionally ``/futures/{public,market,private}``,
+Binance's split hosts) serves the USDⓈ-M venue, which adds
+``<s>@markPrice[@1s]`` and ``!markPrice@arr``.  Messages from the client: ``SUBSCRIBE``,
 ``UNSUBSCRIBE``, ``LIST_SUBSCRIPTIONS``, ``SET_PROPERTY``/``GET_PROPERTY``
 (``combined``), answered ``{"result": ..., "id": ...}``.
 
@@ -29,9 +32,10 @@ MAX_STREAMS = 1024
 class _Client:
     """One WebSocket connection and what it listens to."""
 
-    def __init__(self, conn: Any, combined: bool) -> None:
+    def __init__(self, conn: Any, combined: bool, market: str = 'spot') -> None:
         self.conn = conn
         self.combined = combined
+        self.market = market        # the venue its market streams come from
         self.streams: set = set()
         self.queue: asyncio.Queue = asyncio.Queue(maxsize=10000)
         self.sent = 0
@@ -47,7 +51,11 @@ class StreamHub:
         self.faults = None
         core.tick_listeners.append(self._on_ticks)
         for key, account in core.accounts.items():
-            account.listeners.append(lambda event, key=key: self._on_account(key, event))
+            account.listeners.append(
+                lambda event, key=key: self._on_account(key, event, 'spot'))
+        for key, account in core.futures_accounts.items():
+            account.listeners.append(
+                lambda event, key=key: self._on_account(key, event, 'futures'))
 
     # --- connections --------------------------------------------------------------
     async def serve(self, conn: Any, path: str, query: str) -> None:
@@ -55,11 +63,11 @@ class StreamHub:
         if path.rstrip('/') == '/ws-api/v3':
             await self._serve_api(conn)
             return
-        names, combined = self._initial(path, query)
+        names, combined, market = self._initial(path, query)
         if names is None:
             await conn.close(1008, 'unknown path %s' % path)
             return
-        client = _Client(conn, combined)
+        client = _Client(conn, combined, market)
         for name in names:
             client.streams.add(self._normalise(name))
         self.clients.append(client)
@@ -142,15 +150,26 @@ class StreamHub:
 
     @staticmethod
     def _initial(path: str, query: str) -> tuple:
-        if path == '/stream' or path.endswith('/stream'):
-            streams = dict(parse_qsl(query)).get('streams', '')
-            return [s for s in streams.split('/') if s], True
-        for prefix in ('/ws', '/futures/ws'):
-            if path == prefix:
-                return [], False
-            if path.startswith(prefix + '/'):
-                return [s for s in path[len(prefix) + 1:].split('/') if s], False
-        return None, False
+        """(stream names, combined, market) of a connection path; names
+        None for a path that is not a stream endpoint."""
+        market = 'spot'
+        if path.startswith('/futures/'):
+            market, path = 'futures', path[len('/futures'):]
+            for category in ('/public', '/market', '/private'):
+                if path.startswith(category + '/'):  # Binance's split futures hosts
+                    path = path[len(category):]
+                    break
+        query_args = dict(parse_qsl(query))
+        extra = [query_args['listenKey']] if query_args.get('listenKey') else []
+        if path.rstrip('/') == '/stream':
+            streams = query_args.get('streams', '')
+            return [s for s in streams.split('/') if s] + extra, True, market
+        if path.rstrip('/') == '/ws':
+            return extra, False, market
+        if path.startswith('/ws/'):
+            names = [s for s in path[len('/ws/'):].split('/') if s]
+            return names + extra, False, market
+        return None, False, market
 
     def _normalise(self, name: str) -> str:
         # the symbol part of a market stream is lower case; the kind keeps
@@ -209,9 +228,9 @@ class StreamHub:
         except asyncio.QueueFull:
             pass  # a client that does not read loses messages, as on Binance
 
-    def publish(self, stream: str, payload: dict) -> None:
+    def publish(self, stream: str, payload: dict, market: str = 'spot') -> None:
         for client in self.clients:
-            if stream in client.streams:
+            if stream in client.streams and client.market == market:
                 self._push(client, payload, stream)
 
     def drop_listen_key(self, listen_key: str) -> None:
@@ -219,27 +238,46 @@ class StreamHub:
         for client in self.clients:
             client.streams.discard(listen_key)
 
+    async def housekeeping(self, period: float = 1.0) -> None:
+        """Expire the listen keys not kept alive: their sockets get
+        Binance's ``listenKeyExpired`` event, then nothing more."""
+        import time as _time
+        while True:
+            await asyncio.sleep(period)
+            for listen_key in self.core.expired_listen_keys():
+                event = {'e': 'listenKeyExpired', 'E': int(_time.time() * 1000),
+                         'listenKey': listen_key}
+                for client in self.clients:
+                    if listen_key in client.streams:
+                        self._push(client, event, listen_key)
+                self.drop_listen_key(listen_key)
+
     # --- sources ----------------------------------------------------------------------
-    def _wanted(self) -> set:
+    def _wanted(self, market: str) -> set:
         wanted: set = set()
         for client in self.clients:
-            wanted |= client.streams
+            if client.market == market:
+                wanted |= client.streams
         return wanted
 
     def _on_ticks(self, ticks: list) -> None:
-        wanted = self._wanted()
-        if not wanted:
+        wanted = {'spot': self._wanted('spot'), 'futures': self._wanted('futures')}
+        if not wanted['spot'] and not wanted['futures']:
             return
         for tick in ticks:
+            streams = wanted[tick.market]
             prefix = tick.symbol.lower() + '@'
-            for stream in wanted:
+            for stream in streams:
                 if stream.startswith(prefix):
                     payload = self._market_payload(stream[len(prefix):], tick)
                     if payload is not None:
-                        self.publish(stream, payload)
+                        self.publish(stream, payload, tick.market)
+            if tick.market == 'futures' and '!markPrice@arr' in streams:
+                self.publish('!markPrice@arr', [self._mark_payload(tick)], 'futures')
 
     def _market_payload(self, kind: str, tick: Any) -> Optional[dict]:
         s, now = tick.symbol, tick.time
+        venue = self.core.venues[tick.market]
         if kind == 'trade':
             return {'e': 'trade', 'E': now, 's': s, 't': tick.trade_id,
                     'p': fmt(tick.price), 'q': fmt(tick.qty), 'T': now,
@@ -249,21 +287,34 @@ class StreamHub:
                     'p': fmt(tick.price), 'q': fmt(tick.qty), 'f': tick.trade_id,
                     'l': tick.trade_id, 'T': now, 'm': tick.index % 2 == 1, 'M': True}
         if kind == 'bookTicker':
-            bid, ask = self.core.book_top(s)
-            return {'u': tick.trade_id, 's': s, 'b': fmt(bid), 'B': fmt(1.0),
-                    'a': fmt(ask), 'A': fmt(1.0)}
+            bid, ask = venue.book_top(s)
+            payload = {'u': tick.trade_id, 's': s, 'b': fmt(bid), 'B': fmt(1.0),
+                       'a': fmt(ask), 'A': fmt(1.0)}
+            if tick.market == 'futures':      # futures add the event fields
+                payload.update({'e': 'bookTicker', 'E': now, 'T': now})
+            return payload
         if kind.startswith('kline_'):
             return self._kline(kind[len('kline_'):], tick)
         if kind == 'miniTicker':
-            bar = self.core.tapes[s].current_bar()
+            bar = venue.tapes[s].current_bar()
             return {'e': '24hrMiniTicker', 'E': now, 's': s, 'c': fmt(tick.price),
                     'o': fmt(bar.open), 'h': fmt(bar.high), 'l': fmt(bar.low),
                     'v': fmt(bar.volume), 'q': fmt(bar.volume * tick.price)}
+        if kind in ('markPrice', 'markPrice@1s') and tick.market == 'futures':
+            return self._mark_payload(tick)
         return None
+
+    def _mark_payload(self, tick: Any) -> dict:
+        engine = self.core.futures
+        mark = engine.mark[tick.symbol]
+        when, rate = engine.funding[tick.symbol].next_after(tick.time)
+        return {'e': 'markPriceUpdate', 'E': tick.time, 's': tick.symbol,
+                'p': fmt(mark), 'i': fmt(mark), 'P': fmt(mark), 'r': fmt(rate),
+                'T': when}
 
     def _kline(self, interval: str, tick: Any) -> Optional[dict]:
         interval_ms = INTERVALS_MS.get(interval)
-        tape = self.core.tapes[tick.symbol]
+        tape = self.core.venues[tick.market].tapes[tick.symbol]
         if interval_ms is None or interval_ms % tape.interval_ms:
             return None
         rows = tape.klines(interval_ms, None, None, 1)
@@ -278,7 +329,9 @@ class StreamHub:
             'x': closed, 'q': fmt(bar.volume * bar.close), 'V': fmt(bar.volume / 2),
             'Q': fmt(bar.volume * bar.close / 2), 'B': '0'}}
 
-    def _on_account(self, api_key: str, event: dict) -> None:
-        for listen_key, (owner, _) in list(self.core.listen_keys.items()):
-            if owner == api_key:
-                self.publish(listen_key, event)
+    def _on_account(self, api_key: str, event: dict, market: str) -> None:
+        for listen_key, entry in list(self.core.listen_keys.items()):
+            if entry[0] == api_key and entry[2] == market:
+                for client in self.clients:
+                    if listen_key in client.streams:
+                        self._push(client, event, listen_key)
