@@ -30,6 +30,18 @@ __all__ = ['SimExchange', 'ExchangeCore', 'split_symbol']
 TICKS_PER_BAR = 4
 
 
+def _ccxt_error_table(futures: bool) -> dict:
+    """ccxt picks Binance's per-market error codes (spot, USDⓈ-M) by the
+    host name of the URL, which a local URL does not match; this table
+    puts the market's codes first so errors map to the exceptions the
+    real exchange's responses raise."""
+    import ccxt
+    table = ccxt.binance().describe()['exceptions']
+    market = table.get('linear' if futures else 'spot', {})
+    return {'exact': {**table.get('exact', {}), **market.get('exact', {})},
+            'broad': {**table.get('broad', {}), **market.get('broad', {})}}
+
+
 class SimExchange:
     """The exchange on its own thread and event loop.
 
@@ -42,7 +54,9 @@ class SimExchange:
     10000 USDT), ``futures_maker_fee``/``futures_taker_fee`` (0.0002 /
     0.0005), ``brackets`` (a BracketTable, or {symbol: table}; default
     the historical BTCUSDT table), ``listen_key_ttl`` (seconds a listen
-    key lives without keepalive, 3600), ``start`` (bar index, datetime or ISO string the
+    key lives without keepalive, 3600), ``faults`` (a FaultInjector from
+    ``_faults``: disconnects, delays, 5xx, 429 storms, lost order answers;
+    see README), ``start`` (bar index, datetime or ISO string the
     replay starts at; bars before it are history), ``speed`` (None: the
     clock moves only when stepped; else bars per second), ``maker_fee``/
     ``taker_fee`` (0.001), ``volume_share`` (None: resting orders fill
@@ -58,6 +72,7 @@ class SimExchange:
                  futures_balances: Optional[dict] = None,
                  futures_maker_fee: float = 0.0002, futures_taker_fee: float = 0.0005,
                  brackets: Any = None, listen_key_ttl: float = 3600.0,
+                 faults: Any = None,
                  start: Any = None, speed: Optional[float] = None,
                  maker_fee: float = 0.001, taker_fee: float = 0.001,
                  volume_share: Optional[float] = None, weight_limit: int = 6000,
@@ -87,6 +102,9 @@ class SimExchange:
         self._error: Optional[BaseException] = None
         self._stopping: Optional[asyncio.Event] = None
         self.core.routes.update(self._admin_routes())
+        if faults is not None:
+            from . import _faults
+            _faults.install(self, faults)
 
     # --- life cycle ------------------------------------------------------------
     def start(self) -> 'SimExchange':
@@ -132,6 +150,8 @@ class SimExchange:
         self._stopping = asyncio.Event()
         self._server = await serve(self._handle, self._upgrade, self.host, self.port)
         self.port = self._server.port
+        if self.core.faults is not None:
+            self.core.faults.attach(self.hub, asyncio.get_running_loop())
         self._ready.set()
         ticker = asyncio.ensure_future(self._auto_clock()) if self.speed else None
         keeper = asyncio.ensure_future(self.hub.housekeeping(
@@ -255,6 +275,7 @@ class SimExchange:
         return {
             'apiKey': api_key, 'secret': secret, 'enableRateLimit': False,
             'urls': {'api': self.ccxt_urls()},
+            'exceptions': _ccxt_error_table(futures),
             'options': {'defaultType': market, 'fetchMarkets': [
                 'linear' if futures else 'spot'], 'fetchCurrencies': False, 'fetchMargins': False,
                 'adjustForTimeDifference': False, 'warnOnFetchOpenOrdersWithoutSymbol': False},
@@ -277,7 +298,17 @@ class SimExchange:
         base, ws = self.url, self.ws_url
         return {'API_URL': base + '/api', 'MARGIN_API_URL': base + '/sapi',
                 'FUTURES_URL': base + '/fapi', 'FUTURES_DATA_URL': base + '/futures/data',
-                'STREAM_URL': ws + '/', 'FSTREAM_URL': ws + '/futures/'}
+                'STREAM_URL': ws + '/', 'FSTREAM_URL': ws + '/futures/',
+                'WS_API_URL': ws + '/ws-api/v3', 'WS_FUTURES_URL': ws + '/ws-fapi/v1'}
+
+    def binance_socket_manager(self, client: Any, **kwargs: Any) -> Any:
+        """A python-binance ``BinanceSocketManager`` on ``client`` (an
+        AsyncClient) whose spot and futures streams come from here."""
+        from binance.ws.streams import BinanceSocketManager
+        manager = BinanceSocketManager(client, **kwargs)
+        urls = self.binance_urls()
+        manager.STREAM_URL, manager.FSTREAM_URL = urls['STREAM_URL'], urls['FSTREAM_URL']
+        return manager
 
     def binance_client(self, api_key: str, secret: str, asynchronous: bool = False) -> Any:
         """A python-binance ``Client`` (or ``AsyncClient`` class, to await

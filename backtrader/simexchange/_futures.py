@@ -24,7 +24,14 @@ margin, is closed at the mark price with Binance's liquidation clearance
 fee (``liquidation_fee`` of the notional); the loss never exceeds the
 margin at stake (the insurance fund takes the rest).  Events reach the
 account's listeners as Binance's ``ORDER_TRADE_UPDATE``,
-``ACCOUNT_UPDATE`` and ``ACCOUNT_CONFIG_UPDATE``.
+``ACCOUNT_UPDATE``, ``ACCOUNT_CONFIG_UPDATE`` and ``ALGO_UPDATE``.
+
+Conditional orders: Binance moved them to its algo service
+(``/fapi/v1/algoOrder``, where ccxt and python-binance now send them).
+An algo order waits for its trigger without reserving margin, then
+places a MARKET or LIMIT order with its own order id.  The same types
+sent to ``/fapi/v1/order`` (older clients) keep working as one order
+that triggers in place.
 """
 from __future__ import annotations
 
@@ -154,10 +161,19 @@ class FuturesEngine:
         return price or 0.0
 
     # --- entry ----------------------------------------------------------------------------
-    def new_order(self, account: FuturesAccount, params: dict) -> tuple:
+    def new_order(self, account: FuturesAccount, params: dict,
+                  algo: bool = False) -> tuple:
         """Validate, reserve margin, place and match; ``(order, snapshot)``
-        with the order's fields as accepted (for ``newOrderRespType=ACK``)."""
-        order = self._validated(account, params)
+        with the order's fields as accepted (for ``newOrderRespType=ACK``).
+        ``algo``: a conditional order of the algo service, which reserves
+        nothing and places a MARKET or LIMIT order when it triggers."""
+        order = self._validated(account, params, algo)
+        if algo:
+            account.algos[order.order_id] = order
+            account.algo_by_client[(order.symbol, order.client_id)] = order
+            self._book.setdefault(order.symbol, []).append((account, order))
+            self._algo_report(account, order)
+            return order, FuturesOrder(**vars(order))
         self._reserve(account, order)
         account.orders[order.order_id] = order
         account.by_client[(order.symbol, order.client_id)] = order
@@ -167,7 +183,8 @@ class FuturesEngine:
         self._enter(account, order)
         return order, accepted
 
-    def _validated(self, account: FuturesAccount, params: dict) -> FuturesOrder:
+    def _validated(self, account: FuturesAccount, params: dict,
+                   algo: bool = False) -> FuturesOrder:
         rules = self.symbol_rules(params.get('symbol'))
         side = str(params.get('side') or '').upper()
         if side not in ('BUY', 'SELL'):
@@ -179,6 +196,9 @@ class FuturesEngine:
         if otype not in ORDER_TYPES:
             raise E.ExchangeError(E.INVALID_ORDER_TYPE, 'Invalid orderType: the local '
                                   'exchange supports %s.' % ', '.join(ORDER_TYPES))
+        if algo and otype not in STOP_TYPES:
+            raise E.ExchangeError(E.INVALID_ORDER_TYPE, 'Invalid orderType: conditional '
+                                  'orders are %s.' % ', '.join(STOP_TYPES))
         pside = self._position_side(account, params)
         reduce_only = _flag(params, 'reduceOnly')
         if reduce_only is not None and account.dual_side:
@@ -195,7 +215,8 @@ class FuturesEngine:
         now = self._now()
         client_id = str(params.get('newClientOrderId') or '') or \
             'sim-%d' % next(self._ids)
-        prior = account.by_client.get((rules.symbol, client_id))
+        clients = account.algo_by_client if algo else account.by_client
+        prior = clients.get((rules.symbol, client_id))
         if prior is not None and prior.is_open:
             raise E.ExchangeError(-4116, 'ClientOrderId is duplicated.')
         order = FuturesOrder(next(self._ids), client_id, rules.symbol, side, pside,
@@ -203,7 +224,8 @@ class FuturesEngine:
                              reduce_only=bool(reduce_only), close_position=close,
                              working_type=working_type,
                              price_protect=bool(_flag(params, 'priceProtect')),
-                             update_time=now, working=otype not in STOP_TYPES)
+                             update_time=now, working=otype not in STOP_TYPES,
+                             algo=algo)
         self._check_against_market(account, order, rules)
         return order
 
@@ -255,13 +277,15 @@ class FuturesEngine:
             raise E.ExchangeError(E.POST_ONLY_REJECTED, 'Due to the order could not be '
                                   'executed as maker, the Post Only order will be '
                                   'rejected.')
-        if not order.opens:
+        if not order.opens and not order.algo:   # conditionals check when triggered
             pos = account.positions.get((order.symbol, order.position_side))
             held = pos.amount if pos is not None else 0.0
             closes = held < 0 if order.side == 'BUY' else held > 0
             if not order.close_position and (not closes or order.qty > abs(held) + EPS):
                 raise E.ExchangeError(E.REDUCE_ONLY_REJECTED, 'ReduceOnly Order is '
                                       'rejected.')
+            return
+        if not order.opens:                      # a conditional reduce-only order
             return
         notional = order.qty * (order.price or order.stop_price or last)
         if notional + EPS < float(rules.min_notional):
@@ -340,6 +364,9 @@ class FuturesEngine:
                 continue
             if not order.working:
                 if not self._stop_hit(order, self._watched(order, tick.price)):
+                    continue
+                if order.algo:
+                    self._trigger_algo(account, order)
                     continue
                 order.working = True
                 order.update_time = self._now()
@@ -439,7 +466,73 @@ class FuturesEngine:
         order.status = status
         order.margin = 0.0
         order.update_time = self._now()
-        self._report(account, order, status)
+        if order.algo:
+            self._algo_report(account, order)
+        else:
+            self._report(account, order, status)
+
+    # --- conditional (algo) orders ------------------------------------------------------
+    def _trigger_algo(self, account: FuturesAccount, algo: FuturesOrder) -> None:
+        """Place the MARKET (``*_MARKET``) or LIMIT order of a triggered
+        conditional; a reduce-only one with nothing to reduce, or one the
+        margin does not cover, is rejected instead."""
+        now = self._now()
+        algo.trigger_time = algo.update_time = now
+        algo.status = 'TRIGGERED'
+        self._algo_report(account, algo)
+        kind = 'MARKET' if algo.type.endswith('MARKET') else 'LIMIT'
+        child = FuturesOrder(next(self._ids), algo.client_id, algo.symbol, algo.side,
+                             algo.position_side, kind, algo.tif, algo.qty, algo.price,
+                             0.0, now, reduce_only=algo.reduce_only,
+                             close_position=algo.close_position,
+                             working_type=algo.working_type,
+                             price_protect=algo.price_protect, update_time=now)
+        reason = ''
+        if not child.opens and self._closable(account, child) <= EPS:
+            reason = 'Reduce Only reject'
+        else:
+            try:
+                self._reserve(account, child)
+            except E.ExchangeError as exc:
+                reason = exc.msg
+        if reason:
+            algo.reject_reason = reason
+            self._end(account, algo, 'REJECTED')
+            return
+        account.orders[child.order_id] = child
+        account.by_client[(child.symbol, child.client_id)] = child
+        self._book.setdefault(child.symbol, []).append((account, child))
+        algo.child_id = child.order_id
+        self._report(account, child, 'NEW')
+        self._enter(account, child)
+        algo.status = 'FINISHED'
+        self._algo_report(account, algo, child)
+
+    def find_algo(self, account: FuturesAccount, params: dict,
+                  cancel: bool = False) -> FuturesOrder:
+        aid, cid = params.get('algoId'), params.get('clientAlgoId')
+        if aid in (None, '') and cid in (None, ''):
+            raise E.ExchangeError(E.MANDATORY_PARAM_EMPTY_OR_MALFORMED,
+                                  "Param 'algoId' or 'clientAlgoId' must be sent, but "
+                                  'both were empty/null!')
+        if aid not in (None, ''):
+            try:
+                order = account.algos.get(int(aid))
+            except (TypeError, ValueError):
+                raise E.bad_param('algoId', aid) from None
+        else:
+            found = [o for (_, c), o in account.algo_by_client.items() if c == str(cid)]
+            order = found[-1] if found else None
+        if order is None:
+            raise E.unknown_order(cancel=cancel)
+        return order
+
+    def cancel_algo(self, account: FuturesAccount, params: dict) -> FuturesOrder:
+        order = self.find_algo(account, params, cancel=True)
+        if not order.is_open:
+            raise E.unknown_order(cancel=True)
+        self._end(account, order, 'CANCELED')
+        return order
 
     def find(self, account: FuturesAccount, params: dict,
              cancel: bool = False) -> FuturesOrder:
@@ -489,7 +582,7 @@ class FuturesEngine:
     def _liquidate(self, account: FuturesAccount, positions: list) -> None:
         """Close ``positions`` at their mark prices with the clearance fee."""
         for symbol in {p.symbol for p in positions}:
-            for order in account.open_orders(symbol):
+            for order in account.open_orders(symbol) + account.open_algos(symbol):
                 self._end(account, order, 'CANCELED')
         asset = positions[0].asset
         at_stake = sum(p.isolated_wallet for p in positions) \
@@ -556,7 +649,7 @@ class FuturesEngine:
         if account.held(symbol):
             raise E.ExchangeError(E.MARGIN_TYPE_WITH_POSITION, 'Margin type cannot be '
                                   'changed if there exists position.')
-        if account.open_orders(symbol):
+        if account.open_orders(symbol) or account.open_algos(symbol):
             raise E.ExchangeError(-4047, 'Margin type cannot be changed if there '
                                   'exists open orders.')
         account.margin_type[symbol] = wanted
@@ -568,7 +661,7 @@ class FuturesEngine:
         if flag == account.dual_side:
             raise E.ExchangeError(E.NO_NEED_POSITION_SIDE, 'No need to change position '
                                   'side.')
-        if account.open_orders():
+        if account.open_orders() or account.open_algos():
             raise E.ExchangeError(E.POSITION_SIDE_WITH_ORDERS, 'Position side cannot be '
                                   'changed if there exists open orders.')
         if account.held():
@@ -603,6 +696,21 @@ class FuturesEngine:
             'cp': order.close_position, 'rp': fmt(trade.realized if trade else 0.0),
             'pP': order.price_protect, 'si': 0, 'ss': 0, 'V': 'NONE',
             'pm': 'NONE', 'gtd': 0}})
+
+    def _algo_report(self, account: FuturesAccount, algo: FuturesOrder,
+                     child: Optional[FuturesOrder] = None) -> None:
+        now = self._now()
+        account.emit({'e': 'ALGO_UPDATE', 'T': now, 'E': now, 'o': {
+            'caid': algo.client_id, 'aid': algo.order_id, 'at': 'CONDITIONAL',
+            'o': algo.type, 's': algo.symbol, 'S': algo.side, 'ps': algo.position_side,
+            'f': algo.tif, 'q': fmt(algo.qty), 'X': algo.status,
+            'ai': str(child.order_id) if child else '',
+            'ap': fmt(child.avg_price if child else 0.0),
+            'aq': fmt(child.executed if child else 0.0),
+            'act': child.type if child else '0', 'tp': fmt(algo.stop_price),
+            'p': fmt(algo.price), 'V': 'NONE', 'wt': algo.working_type, 'pm': 'NONE',
+            'cp': algo.close_position, 'pP': algo.price_protect, 'R': algo.reduce_only,
+            'tt': algo.trigger_time, 'gtd': 0, 'rm': algo.reject_reason}})
 
     def position_fields(self, account: FuturesAccount, pos: FuturesPosition) -> dict:
         return {'s': pos.symbol, 'pa': fmt(pos.amount), 'ep': fmt(pos.entry),

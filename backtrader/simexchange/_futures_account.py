@@ -43,6 +43,10 @@ class FuturesOrder:
     working: bool = True       # a stop waits (False) until triggered
     margin: float = 0.0        # initial margin reserved while open
     realized: float = 0.0
+    algo: bool = False         # a conditional order of the algo service
+    child_id: int = 0          # algo: the order it placed when triggered
+    trigger_time: int = 0
+    reject_reason: str = ''
 
     @property
     def is_open(self) -> bool:
@@ -115,6 +119,8 @@ class FuturesAccount:
     dual_side: bool = False
     orders: dict = field(default_factory=dict)       # order id -> FuturesOrder
     by_client: dict = field(default_factory=dict)    # (symbol, client id) -> order
+    algos: dict = field(default_factory=dict)        # algo id -> conditional order
+    algo_by_client: dict = field(default_factory=dict)
     trades: list = field(default_factory=list)
     income: list = field(default_factory=list)
     listeners: list = field(default_factory=list)
@@ -144,6 +150,10 @@ class FuturesAccount:
 
     def open_orders(self, symbol: Optional[str] = None) -> list:
         return [o for o in self.orders.values() if o.is_open
+                and (symbol is None or o.symbol == symbol)]
+
+    def open_algos(self, symbol: Optional[str] = None) -> list:
+        return [o for o in self.algos.values() if o.is_open
                 and (symbol is None or o.symbol == symbol)]
 
     def wallet(self, asset: str) -> float:

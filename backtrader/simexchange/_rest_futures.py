@@ -239,6 +239,78 @@ def user_trades(core, params, key):
              'buyer': t.side == 'BUY', 'maker': t.maker} for t in picked]
 
 
+# --- conditional orders (the algo service) ---------------------------------------
+def algo_fields(account, algo: FuturesOrder) -> dict:
+    child = account.orders.get(algo.child_id) if algo.child_id else None
+    return {
+        'algoId': algo.order_id, 'clientAlgoId': algo.client_id,
+        'algoType': 'CONDITIONAL', 'orderType': algo.type, 'symbol': algo.symbol,
+        'side': algo.side, 'positionSide': algo.position_side,
+        'timeInForce': algo.tif, 'quantity': fmt(algo.qty),
+        'algoStatus': algo.status, 'triggerPrice': fmt(algo.stop_price),
+        'price': fmt(algo.price), 'icebergQuantity': None,
+        'selfTradePreventionMode': 'NONE', 'workingType': algo.working_type,
+        'priceMatch': 'NONE', 'closePosition': algo.close_position,
+        'priceProtect': algo.price_protect, 'reduceOnly': algo.reduce_only,
+        'createTime': algo.time, 'updateTime': algo.update_time,
+        'triggerTime': algo.trigger_time, 'goodTillDate': 0,
+        'actualOrderId': str(child.order_id) if child else '',
+        'actualPrice': fmt(child.avg_price) if child else '0',
+        'rejectReason': algo.reject_reason,
+    }
+
+
+def new_algo_order(core, params, key):
+    kind = str(params.get('algoType') or '').upper()
+    if not kind:
+        raise E.missing_param('algoType')
+    if kind != 'CONDITIONAL':
+        raise E.bad_param('algoType', params.get('algoType'))
+    translated = dict(params)
+    translated['stopPrice'] = params.get('triggerPrice')
+    translated['newClientOrderId'] = params.get('clientAlgoId')
+    account = core.futures_account(key)
+    order, _ = core.futures.new_order(account, translated, algo=True)
+    return algo_fields(account, order)
+
+
+def get_algo_order(core, params, key):
+    account = core.futures_account(key)
+    return algo_fields(account, core.futures.find_algo(account, params))
+
+
+def cancel_algo_order(core, params, key):
+    order = core.futures.cancel_algo(core.futures_account(key), params)
+    return {'algoId': order.order_id, 'clientAlgoId': order.client_id,
+            'code': '200', 'msg': 'success'}
+
+
+def _algos_of(core, params, account, open_only):
+    symbol = _venue(core).tape(params['symbol']).symbol if params.get('symbol') else None
+    pool = account.open_algos(symbol) if open_only else \
+        [o for o in account.algos.values() if symbol is None or o.symbol == symbol]
+    return sorted(pool, key=lambda o: o.order_id)
+
+
+def open_algo_orders(core, params, key):
+    account = core.futures_account(key)
+    return [algo_fields(account, o) for o in _algos_of(core, params, account, True)]
+
+
+def all_algo_orders(core, params, key):
+    account = core.futures_account(key)
+    mine = _algos_of(core, params, account, False)
+    return [algo_fields(account, o) for o in spot._window(
+        params, mine, lambda o: o.time, lambda o: o.order_id, 'algoId')]
+
+
+def cancel_open_algos(core, params, key):
+    account = core.futures_account(key)
+    for order in _algos_of(core, params, account, True):
+        core.futures.cancel_algo(account, {'algoId': order.order_id})
+    return {'code': 200, 'msg': 'The operation of cancel all open order is done.'}
+
+
 # --- account and positions -------------------------------------------------------------
 def _asset_row(core, account, asset):
     engine = core.futures
@@ -470,6 +542,12 @@ ROUTES = {
     ('DELETE', '/fapi/v1/allOpenOrders'): (cancel_all, 1, 'SIGNED'),
     ('GET', '/fapi/v1/allOrders'): (all_orders, 5, 'SIGNED'),
     ('GET', '/fapi/v1/userTrades'): (user_trades, 5, 'SIGNED'),
+    ('POST', '/fapi/v1/algoOrder'): (new_algo_order, 0, 'SIGNED'),
+    ('GET', '/fapi/v1/algoOrder'): (get_algo_order, 1, 'SIGNED'),
+    ('DELETE', '/fapi/v1/algoOrder'): (cancel_algo_order, 1, 'SIGNED'),
+    ('GET', '/fapi/v1/openAlgoOrders'): (open_algo_orders, 1, 'SIGNED'),
+    ('GET', '/fapi/v1/allAlgoOrders'): (all_algo_orders, 5, 'SIGNED'),
+    ('DELETE', '/fapi/v1/algoOpenOrders'): (cancel_open_algos, 1, 'SIGNED'),
     ('GET', '/fapi/v2/account'): (account_info, 5, 'SIGNED'),
     ('GET', '/fapi/v3/account'): (partial(account_info, version=3), 5, 'SIGNED'),
     ('GET', '/fapi/v2/balance'): (balance, 5, 'SIGNED'),

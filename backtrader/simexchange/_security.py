@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
-from typing import Callable, Optional
+from typing import Callable
 
 from . import _errors as E
 
@@ -165,13 +165,3 @@ class WeightLimiter:
 
     def reset(self) -> None:
         self._minute, self.used, self._strikes, self._banned_until = -1, 0, 0, 0.0
-
-    def storm(self, seconds: float) -> None:
-        """Fault injection: every request is refused with 429 for a while."""
-        self._banned_until = 0.0
-        self._storm_until = self._clock() + seconds
-
-    def storming(self) -> Optional[float]:
-        until = getattr(self, '_storm_until', 0.0)
-        left = until - self._clock()
-        return left if left > 0 else None

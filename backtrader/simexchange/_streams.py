@@ -6,7 +6,8 @@ Paths: ``/ws/<stream>[/<stream>...]`` (raw payloads), ``/stream?streams=a/b``
 ``listenKey`` query parameter) is that account's user-data stream.  The
 same under ``/futures`` (optionally ``/futures/{public,market,private}``,
 Binance's split hosts) serves the USDⓈ-M venue, which adds
-``<s>@markPrice[@1s]`` and ``!markPrice@arr``.  Messages from the client: ``SUBSCRIBE``,
+``<s>@markPrice[@1s]``, ``!markPrice@arr`` and
+``<s>_perpetual@continuousKline_<interval>``.  Messages from the client: ``SUBSCRIBE``,
 ``UNSUBSCRIBE``, ``LIST_SUBSCRIPTIONS``, ``SET_PROPERTY``/``GET_PROPERTY``
 (``combined``), answered ``{"result": ..., "id": ...}``.
 
@@ -267,11 +268,16 @@ class StreamHub:
         for tick in ticks:
             streams = wanted[tick.market]
             prefix = tick.symbol.lower() + '@'
+            pair = tick.symbol.lower() + '_perpetual@'
             for stream in streams:
                 if stream.startswith(prefix):
                     payload = self._market_payload(stream[len(prefix):], tick)
-                    if payload is not None:
-                        self.publish(stream, payload, tick.market)
+                elif stream.startswith(pair) and tick.market == 'futures':
+                    payload = self._continuous(stream[len(pair):], tick)
+                else:
+                    continue
+                if payload is not None:
+                    self.publish(stream, payload, tick.market)
             if tick.market == 'futures' and '!markPrice@arr' in streams:
                 self.publish('!markPrice@arr', [self._mark_payload(tick)], 'futures')
 
@@ -328,6 +334,19 @@ class StreamHub:
             'l': fmt(bar.low), 'v': fmt(bar.volume), 'n': tick.trade_id,
             'x': closed, 'q': fmt(bar.volume * bar.close), 'V': fmt(bar.volume / 2),
             'Q': fmt(bar.volume * bar.close / 2), 'B': '0'}}
+
+    def _continuous(self, kind: str, tick: Any) -> Optional[dict]:
+        """``<pair>_perpetual@continuousKline_<interval>``: the perpetual's
+        klines by pair and contract type."""
+        if not kind.startswith('continuousKline_'):
+            return None
+        payload = self._kline(kind[len('continuousKline_'):], tick)
+        if payload is None:
+            return None
+        candle = dict(payload['k'])
+        candle.pop('s')
+        return {'e': 'continuous_kline', 'E': tick.time, 'ps': tick.symbol,
+                'ct': 'PERPETUAL', 'k': candle}
 
     def _on_account(self, api_key: str, event: dict, market: str) -> None:
         for listen_key, entry in list(self.core.listen_keys.items()):
