@@ -175,7 +175,7 @@ class StreamHub:
     def _normalise(self, name: str) -> str:
         # the symbol part of a market stream is lower case; the kind keeps
         # Binance's spelling (bookTicker, aggTrade); listen keys as they are
-        symbol, at, kind = name.partition('@')
+        symbol, at, kind = str(name).partition('@')
         return symbol.lower() + at + kind if at else name
 
     def _control(self, client: _Client, message: Any) -> Optional[dict]:
@@ -187,6 +187,10 @@ class StreamHub:
         except (ValueError, AttributeError):
             return {'error': {'code': 3, 'msg': 'Invalid JSON: expected an '
                                                 'object with a method'}}
+        if not isinstance(params, list) or not all(isinstance(p, (str, bool, int))
+                                                   for p in params):
+            return {'error': {'code': 2, 'msg': 'Invalid request: params must be a '
+                              'list of stream names'}, 'id': ident}
         if method == 'SUBSCRIBE':
             if len(client.streams) + len(params) > MAX_STREAMS:
                 return {'error': {'code': 2, 'msg': 'Too many streams'}, 'id': ident}
