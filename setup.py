@@ -47,10 +47,12 @@ setup(
     extras_require={
         'live': ['ccxt', 'python-binance', 'websocket-client'],
         'plot': ['matplotlib'],
+        # the local cache of exchange history stores Parquet (CSV without it)
+        'cache': ['pyarrow'],
         # the live path is tested with the real clients against the local
-        # exchange, so the tests need them
+        # exchange, so the tests need them; the cache is tested with Parquet
         'test': ['pytest', 'pytest-mock', 'matplotlib', 'ccxt', 'python-binance',
-                 'websocket-client'],
+                 'websocket-client', 'pyarrow'],
     },
     classifiers=[
         'Development Status :: 3 - Alpha',

@@ -37,6 +37,7 @@ from .broker import *  # noqa: F401,F403
 from .strategy import *  # noqa: F401,F403
 from .cerebro import *  # noqa: F401,F403
 from .tradingcal import *  # noqa: F401,F403
+from .store import Store, MetaSingleton  # noqa: F401
 
 from . import feeds as feeds  # noqa: F401
 from . import indicators as indicators  # noqa: F401
@@ -46,6 +47,7 @@ from . import observers as observers  # noqa: F401
 from . import observers as obs  # noqa: F401
 from . import sizers as sizers  # noqa: F401
 from . import brokers as brokers  # noqa: F401
+from . import stores as stores  # noqa: F401
 from . import commissions as commissions  # noqa: F401
 from . import utils as utils  # noqa: F401
 

@@ -255,7 +255,16 @@ class Cerebro(metaclass=MetaParams):
         if source and not known:
             self.feeds.append(source)
         self._dolive = self._dolive or bool(data.islive())
+        self._adopt_store(data)
         return data
+
+    def _adopt_store(self, owner):
+        """A live data or broker made by a store brings the store along, so
+        its notifications reach ``notify_store`` without ``addstore``."""
+        from .store import Store
+        store = getattr(owner, 'store', None)
+        if isinstance(store, Store):
+            self.addstore(store)
 
     def _add_joined(self, feedcls, sources, name, kwargs):
         """Add one feed made of several (named after the first by default)."""
@@ -311,6 +320,7 @@ class Cerebro(metaclass=MetaParams):
     def setbroker(self, broker):
         self._broker = broker
         broker.cerebro = self
+        self._adopt_store(broker)
         return broker
 
     def getbroker(self):
@@ -726,6 +736,10 @@ class Cerebro(metaclass=MetaParams):
                     return
             elif state is False:
                 return
+            else:   # a live feed is quiet: order notifications still flow
+                self._brokernotify()
+                if self._event_stop:
+                    return
 
     def _bar_step(self, runstrats, dt0, once):
         if self._timerscheat:
