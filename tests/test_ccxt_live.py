@@ -1,0 +1,297 @@
+"""Live trading end to end: ``CCXTStore``/``CCXTFeed``/``CCXTBroker`` with
+the real ccxt (sync and pro) against the local exchange on 127.0.0.1.
+
+A stepper thread moves the exchange's replay clock while cerebro runs;
+each strategy stops itself after a fixed number of bars and a watchdog
+stops cerebro after 40 s whatever happens, so no test can hang.  Bars:
+the bundled BTCUSDT daily file, replay starting at bar 100 (bars 0..99
+are history).
+"""
+import datetime
+import io
+import os
+import pickle
+import threading
+import time
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+
+import backtrader as bt
+
+ccxt = pytest.importorskip('ccxt', reason='ccxt is an optional dependency (live extras)')
+
+from backtrader.simexchange import SimExchange  # noqa: E402
+from backtrader.simexchange._faults import FaultInjector, install  # noqa: E402
+
+DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+PERP = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'XRPUSDT-PERP-1h.csv')
+KEY, SECRET = 'live-key-0123', 'live-secret-4567'
+START = 100
+
+
+@pytest.fixture
+def ex():
+    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
+                     balances={'USDT': 10000.0}) as exchange:
+        yield exchange
+
+
+def _bars(ex, lo, hi):
+    return ex.core.tapes['BTCUSDT'].bars[lo:hi]
+
+
+def _day(bar):
+    return datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=bar.time)
+
+
+class Recorder(bt.Strategy):
+    params = (('stop_after', 10), ('plan', None))
+
+    def __init__(self):
+        self.bars, self.orders, self.trades, self.datas_seen, self.stores = [], [], [], [], []
+
+    def notify_data(self, data, status, *args, **kwargs):
+        self.datas_seen.append(data._getstatusname(status))
+
+    def notify_store(self, msg, *args, **kwargs):
+        self.stores.append(msg)
+
+    def notify_order(self, order):
+        self.orders.append((order.ref, order.getordername(), order.getstatusname(),
+                            order.executed.size, order.executed.price,
+                            order.info.get('reject_reason')))
+
+    def notify_trade(self, trade):
+        self.trades.append((trade.status, trade.pnl))
+
+    def next(self):
+        self.bars.append((self.data.datetime.datetime(0), self.data.close[0]))
+        if self.p.plan is not None:
+            self.p.plan(self, len(self.bars))
+        if len(self.bars) >= self.p.stop_after:
+            self.env.runstop()
+
+
+def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
+         steps=20, ticks=4, broker=True, strategy=Recorder):
+    store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
+                                **(store_kwargs or {}))
+    cerebro = bt.Cerebro()
+    if broker:
+        cerebro.setbroker(store.getbroker())
+    kwargs = dict(dataname='BTC/USDT', timeframe=bt.TimeFrame.Days,
+                  fromdate=_day(_bars(ex, START - 4, START - 3)[0]))
+    kwargs.update(feed_kwargs or {})
+    cerebro.adddata(store.getdata(**kwargs))
+    cerebro.addstrategy(strategy, stop_after=stop_after, plan=plan)
+    done = threading.Event()
+
+    def stepper():
+        for _ in range(steps):
+            if done.wait(0.25):
+                return
+            ex.step(ticks=ticks)
+    threads = [threading.Thread(target=stepper, daemon=True),
+               threading.Timer(40.0, cerebro.runstop)]
+    for thread in threads:
+        thread.start()
+    try:
+        strat = cerebro.run()[0]
+    finally:
+        done.set()
+        threads[1].cancel()
+        threads[0].join(5)
+    return strat, store
+
+
+def _mine():
+    return [t for t in threading.enumerate() if t.name.startswith(('CCXTStore', 'binance'))]
+
+
+# --- the feed ------------------------------------------------------------------------
+@pytest.mark.parametrize('use_ws', [True, False])
+def test_history_then_live_bars_each_once_in_order(ex, use_ws):
+    strat, _ = _run(ex, feed_kwargs={'use_ws': use_ws, 'poll_interval': 0.1},
+                    broker=False, stop_after=9)
+    expected = [(_day(b), b.close) for b in _bars(ex, START - 4, START + 5)]
+    assert strat.bars == expected
+    assert strat.datas_seen[0] == 'DELAYED' and 'LIVE' in strat.datas_seen
+    assert 'CONNECTED' in strat.stores
+    assert _mine() == []
+
+
+def test_history_pages_past_one_request_and_respects_todate(ex):
+    first, last = _bars(ex, 10, 11)[0], _bars(ex, 90, 91)[0]
+    strat, _ = _run(ex, feed_kwargs={'fromdate': _day(first), 'todate': _day(last),
+                                     'historical': True, 'ohlcv_limit': 25},
+                    broker=False, stop_after=1000, steps=0)
+    assert strat.bars == [(_day(b), b.close) for b in _bars(ex, 10, 91)]
+
+
+def test_the_forming_bar_is_never_a_bar(ex):
+    ex.step(ticks=2)                       # bar 100 is half formed
+    strat, _ = _run(ex, feed_kwargs={'historical': True}, broker=False,
+                    stop_after=1000, steps=0)
+    assert strat.bars[-1][0] == _day(_bars(ex, START - 1, START)[0])
+
+
+def test_an_unknown_symbol_is_named():
+    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START) as ex:
+        with pytest.raises(ValueError, match='NOPE/USDT'):
+            _run(ex, feed_kwargs={'dataname': 'NOPE/USDT'}, broker=False, steps=0)
+    bt.stores.CCXTStore._forget()
+
+
+# --- the broker --------------------------------------------------------------------------
+def test_orders_of_each_type_reach_the_exchange_and_report_once(ex):
+    def plan(strat, n):
+        close = strat.data.close[0]
+        if n == 5:
+            strat.buy(size=0.02)
+        elif n == 6:
+            strat.sell(size=0.005, exectype=bt.Order.Limit, price=round(close * 0.99, 2))
+            strat.held = strat.buy(size=0.01, exectype=bt.Order.Limit,
+                                   price=round(close * 0.5, 2))
+            strat.sell(size=0.005, exectype=bt.Order.Stop, price=round(close * 0.5, 2))
+        elif n == 7:
+            strat.cancel(strat.held)
+            strat.buy(size=5.0)                       # more than the cash
+            strat.buy(size=0.0001)                    # below the minimum cost
+    strat, store = _run(ex, plan=plan, stop_after=10)
+    by_ref = {}
+    for ref, name, status, size, price, reason in strat.orders:
+        by_ref.setdefault(ref, []).append(status)
+    statuses = list(by_ref.values())
+    assert statuses[0] == ['Submitted', 'Accepted', 'Completed']      # market buy
+    assert statuses[1] == ['Submitted', 'Accepted', 'Completed']      # marketable limit
+    assert statuses[2] == ['Submitted', 'Accepted', 'Canceled']       # cancelled limit
+    assert statuses[3] == ['Submitted', 'Accepted']                   # resting stop
+    assert statuses[4] == ['Submitted', 'Margin']
+    assert statuses[5] == ['Submitted', 'Rejected']
+    reason = [r for r in strat.orders if r[2] == 'Rejected'][0][5]
+    assert 'minimum' in reason and 'BTC/USDT' in reason
+    filled = [r for r in strat.orders if r[2] == 'Completed']
+    bought = filled[0]
+    # the fee (0.1%) is taken from the coins bought on spot
+    assert bought[3] == pytest.approx(0.02 * 0.999)
+    account = ex.core.account(KEY)
+    assert bought[4] == account.trades[0].price      # the exchange's fill price
+    assert account.balances['BTC'][0] + account.balances['BTC'][1] == \
+        pytest.approx(0.02 * 0.999 - 0.005)
+    assert len([o for o in account.orders.values()]) == 4   # nothing sent twice
+    assert _mine() == []
+
+
+def test_bracket_sends_children_after_the_parent_and_one_cancels_the_other(ex):
+    def plan(strat, n):
+        if n == 5:
+            close = strat.data.close[0]
+            strat.buy_bracket(size=0.01, exectype=bt.Order.Market,
+                              limitprice=round(close * 1.01, 2),
+                              stopprice=round(close * 0.5, 2))
+    strat, _ = _run(ex, plan=plan, stop_after=10)
+    seq = [(ref, status) for ref, _, status, *_ in strat.orders]
+    parent, stop, limit = sorted({ref for ref, _ in seq})
+    assert [s for r, s in seq if r == parent] == ['Submitted', 'Accepted', 'Completed']
+    limit_states = [s for r, s in seq if r == limit]
+    stop_states = [s for r, s in seq if r == stop]
+    assert limit_states[-1] == 'Completed' and stop_states[-1] == 'Canceled'
+    # the limit leg reached the exchange only after the parent filled
+    sent = sorted(ex.core.account(KEY).orders.values(), key=lambda o: o.order_id)
+    assert [o.type for o in sent] == ['MARKET', 'LIMIT']
+    assert strat.trades[-1][0] == bt.Trade.Closed
+
+
+def test_an_ambiguous_create_is_resolved_without_a_second_order(ex):
+    injector = install(ex, FaultInjector(seed=3))
+    injector.configure(order_ambiguous_rate=1.0, order_ambiguous_mode='drop',
+                       http_paths='/api/v3/order')
+
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+            injector.configure(order_ambiguous_rate=0.0)
+    strat, store = _run(ex, plan=plan, stop_after=7,
+                        store_kwargs={'retry_base': 0.05})
+    statuses = [s for _, _, s, *_ in strat.orders]
+    assert statuses == ['Submitted', 'Accepted', 'Completed']
+    assert len(ex.core.account(KEY).orders) == 1
+    assert injector.stats['order_dropped'] == 1
+    assert 'ORDER_AMBIGUOUS' in strat.stores
+
+
+def test_bad_credentials_are_reported_not_leaked(ex):
+    store = bt.stores.CCXTStore(exchange='binance',
+                                config=ex.ccxt_config(KEY, 'wrong-secret-999'))
+    broker = store.getbroker()
+    store.start()
+    with pytest.raises(bt.stores.StoreError) as err:
+        broker.refresh()
+    assert 'AuthenticationError' in str(err.value) and 'wrong-secret-999' not in str(err.value)
+    assert store.state == store.ERROR
+    store.stop()
+
+
+def test_secrets_never_show(ex):
+    out, errs = io.StringIO(), io.StringIO()
+
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+            print(repr(strat.broker.store), strat.broker.store.p.config)
+    with redirect_stdout(out), redirect_stderr(errs):
+        strat, store = _run(ex, plan=plan, stop_after=6)
+    blob = out.getvalue() + errs.getvalue() + repr(strat.orders) + repr(strat.stores) \
+        + repr(store) + repr(store.p.config) + repr(pickle.dumps(store))
+    assert 'CCXTStore' in out.getvalue()
+    assert SECRET not in blob and KEY not in blob
+
+
+# --- futures and paper trading ----------------------------------------------------------------
+def test_futures_orders_with_leverage_and_reduce_only():
+    with SimExchange(futures={'XRP/USDT': PERP}, keys={KEY: SECRET}, start=20) as ex:
+        def plan(strat, n):
+            if n == 1:
+                strat.broker.set_leverage(5, strat.data)
+                strat.buy(size=100)
+            elif n == 2:
+                strat.sell(size=100, exectype=bt.Order.Stop,
+                           price=round(strat.data.close[0] * 0.5, 4), reduce_only=True)
+                strat.sell(size=100, reduce_only=True)
+        store = bt.stores.CCXTStore(exchange='binance',
+                                    config=ex.ccxt_config(KEY, SECRET, futures=True),
+                                    market_type='future')
+        cerebro = bt.Cerebro()
+        cerebro.setbroker(store.getbroker())
+        bars = ex.core.venues['futures'].tapes['XRPUSDT'].bars
+        cerebro.adddata(store.getdata(dataname='XRP/USDT:USDT', timeframe=bt.TimeFrame.Minutes,
+                                      compression=60, fromdate=_day(bars[19])))
+        cerebro.addstrategy(Recorder, stop_after=4, plan=plan)
+        stepper = threading.Thread(target=lambda: [time.sleep(0.25) or ex.step(ticks=4)
+                                                   for _ in range(10)], daemon=True)
+        watchdog = threading.Timer(40.0, cerebro.runstop)
+        stepper.start()
+        watchdog.start()
+        try:
+            strat = cerebro.run()[0]
+        finally:
+            watchdog.cancel()
+            stepper.join(5)
+        account = ex.core.futures_account(KEY)
+        assert account.leverage['XRPUSDT'] == 5
+        done = [r for r in strat.orders if r[2] == 'Completed']
+        assert [r[3] for r in done] == [100, -100]
+        assert account.positions[('XRPUSDT', 'BOTH')].amount == 0.0
+        assert [a.type for a in account.algos.values()] == ['STOP_MARKET']
+        assert strat.trades[-1][0] == bt.Trade.Closed
+
+
+def test_paper_trading_live_bars_with_the_backtest_broker(ex):
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+    strat, _ = _run(ex, plan=plan, stop_after=7, broker=False)
+    statuses = [s for _, _, s, *_ in strat.orders]
+    assert statuses == ['Submitted', 'Accepted', 'Completed']
+    assert ex.core.account(KEY).orders == {}          # nothing reached the exchange
