@@ -295,3 +295,37 @@ def test_paper_trading_live_bars_with_the_backtest_broker(ex):
     statuses = [s for _, _, s, *_ in strat.orders]
     assert statuses == ['Submitted', 'Accepted', 'Completed']
     assert ex.core.account(KEY).orders == {}          # nothing reached the exchange
+
+
+# --- faults --------------------------------------------------------------------------------
+def test_stream_drops_lose_no_bar_and_repeat_none(ex):
+    injector = install(ex, FaultInjector(seed=5))
+    injector.configure(ws_disconnect_every=3)      # every socket cut after 3 messages
+    strat, _ = _run(ex, feed_kwargs={'use_ws': True}, broker=False, stop_after=12,
+                    steps=30, store_kwargs={'retry_base': 0.05})
+    expected = [(_day(b), b.close) for b in _bars(ex, START - 4, START + 8)]
+    assert strat.bars == expected
+    assert injector.stats['ws_disconnect_count'] >= 2
+    assert 'CONNBROKEN' in strat.datas_seen
+
+
+def test_5xx_and_429_storms_back_off_and_recover(ex):
+    injector = install(ex, FaultInjector(seed=9))
+    injector.configure(http_error_rate=0.5, http_paths='/api/v3/klines')
+    strat, store = _run(ex, feed_kwargs={'use_ws': False, 'poll_interval': 0.1},
+                        broker=False, stop_after=8, steps=30,
+                        store_kwargs={'retry_base': 0.05, 'retry_cap': 0.2,
+                                      'retries': 8})
+    assert strat.bars == [(_day(b), b.close) for b in _bars(ex, START - 4, START + 4)]
+    assert injector.stats['http_errors'] > 0 and store.retried > 0
+    injector.clear()
+    injector.configure(http_storm_seconds=0.6)
+    limiter = store.limiter
+    started = time.monotonic()
+    try:
+        store.start()
+        store.rest('fetch_ticker', 'BTC/USDT')
+    finally:
+        store.stop()
+    assert time.monotonic() - started >= 0.3 and limiter.backoffs >= 1
+    assert ex.core.limiter._banned_until == 0.0      # never banned

@@ -96,6 +96,7 @@ class CCXTFeed(feed.DataBase):
         self._queued = -1                        # open time of the last bar queued
         self._lock = threading.Lock()
         self._need_backfill = False
+        self._stream_clean = True      # False from a break until backfilled
         self._mode = 'idle'
         self.dropped = 0
         self.backfilled = 0
@@ -201,10 +202,17 @@ class CCXTFeed(feed.DataBase):
         self.put_notification(self.LIVE)
 
     def _on_stream(self, candles: Any) -> None:
-        """Stream thread: candles (the ccxt.pro cache) into the queue."""
+        """Stream thread: candles (the ccxt.pro cache) into the queue.
+        After a break the last updates of the bar then forming may be
+        lost, so the stream is not trusted to close it: its candles are
+        ignored until the REST backfill has settled the gap."""
+        if not self._stream_clean:
+            self._need_backfill = True
+            return
         self._take(list(candles or ()), into=self._live)
 
     def _on_broken(self, reason: str) -> None:
+        self._stream_clean = False
         self.put_notification(self.CONNBROKEN, reason)
 
     def _on_back(self) -> None:
@@ -234,7 +242,12 @@ class CCXTFeed(feed.DataBase):
             self.put_notification(self.CONNBROKEN, self.store.redact(exc))
             return
         before = self._queued
+        with self._lock:
+            pending = self._pending
+            if pending is not None and not self._stream_clean:
+                self._pending = None      # its stream values may be stale
         self._take(rows, into=self._live)
+        self._stream_clean = True
         if self._queued > before:
             self.backfilled += 1
         self.put_notification(self.LIVE)
