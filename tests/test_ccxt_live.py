@@ -329,3 +329,16 @@ def test_5xx_and_429_storms_back_off_and_recover(ex):
         store.stop()
     assert time.monotonic() - started >= 0.3 and limiter.backoffs >= 1
     assert ex.core.limiter._banned_until == 0.0      # never banned
+
+
+def test_the_limiter_takes_the_limit_the_exchange_declares():
+    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
+                     weight_limit=3000) as ex:
+        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET))
+        try:
+            store.start()
+            assert store.limiter.limit == 3000
+            store.rest('fetch_ticker', 'BTC/USDT')
+            assert store.limiter.used == ex.core.limiter.used   # the header is the truth
+        finally:
+            store.stop()

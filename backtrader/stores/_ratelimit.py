@@ -17,7 +17,7 @@ import threading
 import time
 from typing import Callable, Optional
 
-__all__ = ['WeightLimiter', 'limit_from_exchange']
+__all__ = ['WeightLimiter', 'limit_from_exchange', 'declared_limit']
 
 HEADER = 'x-mbx-used-weight-1m'
 
@@ -30,6 +30,19 @@ def limit_from_exchange(exchange: object, default: int = 1200) -> int:
         return max(1, int(60000 / float(pace))) if pace else default
     except (TypeError, ValueError, ZeroDivisionError):
         return default
+
+
+def declared_limit(response: object) -> int:
+    """The REQUEST_WEIGHT per minute an exchangeInfo answer declares
+    (Binance's ``rateLimits``), or 0 when it declares none."""
+    rows = response.get('rateLimits') if isinstance(response, dict) else None
+    for row in rows or ():
+        if row.get('rateLimitType') == 'REQUEST_WEIGHT' and row.get('interval') == 'MINUTE':
+            try:
+                return int(row['limit']) // max(1, int(row.get('intervalNum', 1)))
+            except (KeyError, TypeError, ValueError):
+                return 0
+    return 0
 
 
 class WeightLimiter:

@@ -108,6 +108,7 @@ class CCXTStore(LiveStore):
         config = {k: v for k, v in self.p.config.items() if v != '***'}
         config.update(self._secrets)
         config['enableRateLimit'] = False       # the store paces the calls
+        config.setdefault('enableLastJsonResponse', True)   # to read declared limits
         config.setdefault('timeout', int(self.p.timeout))
         if self.p.market_type:
             options = dict(config.get('options') or {})
@@ -147,6 +148,12 @@ class CCXTStore(LiveStore):
             self._stop_event.clear()
             self.set_state(self.CONNECTING)
             self.markets = self.rest('load_markets')
+            if self.p.rate_limit is None:     # the limit the exchange declares
+                from ._ratelimit import declared_limit
+                declared = declared_limit(getattr(self.exchange, 'last_json_response',
+                                                  None))
+                if declared:
+                    self.limiter.limit = declared
 
     def stop(self) -> None:
         """Cancel the streams, close the connections and join the threads;
