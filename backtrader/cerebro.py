@@ -512,11 +512,18 @@ class Cerebro(metaclass=MetaParams):
         self._init_stcount()
         self.runningstrats = runstrats = []
         self._start_services()
-        if not predata:
-            self._prepare_datas()
-        runstrats.extend(self._make_strategies(iterstrat))
-        if runstrats:
-            self._run_strategies(runstrats, predata)
+        try:
+            if not predata:
+                self._prepare_datas()
+            runstrats.extend(self._make_strategies(iterstrat))
+            if runstrats:
+                self._run_strategies(runstrats, predata)
+        except BaseException:
+            # an error or Ctrl-C mid-run: live stores still close their
+            # connections and join their threads
+            if self.stores:
+                self._stop_services(predata)
+            raise
         self._stop_services(predata)
         self.stop_writers(runstrats)
         if self._dooptimize and self.p.optreturn:

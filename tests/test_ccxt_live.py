@@ -74,7 +74,7 @@ class Recorder(bt.Strategy):
 
 
 def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
-         steps=20, ticks=4, broker=True, strategy=Recorder):
+         steps=20, ticks=4, broker=True, strategy=Recorder, pause=0.25):
     store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
                                 **(store_kwargs or {}))
     cerebro = bt.Cerebro()
@@ -89,7 +89,7 @@ def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
 
     def stepper():
         for _ in range(steps):
-            if done.wait(0.25):
+            if done.wait(pause):
                 return
             ex.step(ticks=ticks)
     threads = [threading.Thread(target=stepper, daemon=True),
@@ -342,3 +342,54 @@ def test_the_limiter_takes_the_limit_the_exchange_declares():
             assert store.limiter.used == ex.core.limiter.used   # the header is the truth
         finally:
             store.stop()
+
+
+def test_no_thread_is_left_when_the_run_is_interrupted(ex):
+    class Boom(Recorder):
+        def next(self):
+            super().next()
+            if len(self.bars) == 6:
+                raise KeyboardInterrupt
+    before = {t.ident for t in threading.enumerate()}
+    with pytest.raises(KeyboardInterrupt):
+        _run(ex, strategy=Boom, stop_after=50)
+    time.sleep(0.2)
+    left = [t for t in threading.enumerate() if t.ident not in before
+            and not t.name.startswith('Thread-')]      # the test's own stepper
+    assert left == [] and _mine() == []
+
+
+def test_parity_with_the_backtest_over_the_same_bars(ex):
+    """The same strategy over the same bars, live on the local exchange and
+    in a backtest: the same bars, the same decisions, the same fill prices.
+    The one difference: on spot the exchange takes the 0.1% fee from the
+    coins bought, so the live position is 0.1% smaller (the backtest
+    charges the fee in cash)."""
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+        elif n == 8:
+            strat.close()
+    live, _ = _run(ex, plan=plan, stop_after=10, steps=48, ticks=1, pause=0.12)
+    import pandas as pd
+    bars = _bars(ex, START - 4, START + 7)
+    frame = pd.DataFrame({'open': [b.open for b in bars], 'high': [b.high for b in bars],
+                          'low': [b.low for b in bars], 'close': [b.close for b in bars],
+                          'volume': [b.volume for b in bars]},
+                         index=pd.DatetimeIndex([_day(b) for b in bars]))
+    cerebro = bt.Cerebro()
+    cerebro.adddata(bt.feeds.PandasData(dataname=frame))
+    cerebro.broker.setcash(10000.0)
+    cerebro.broker.setcommission(commission=0.001)
+    cerebro.addstrategy(Recorder, stop_after=10, plan=plan)
+    back = cerebro.run()[0]
+    assert live.bars == back.bars
+    def fills(strat):
+        return [(ref, size > 0, price) for ref, _, status, size, price, _ in strat.orders
+                if status == 'Completed']
+    assert [(side, price) for _, side, price in fills(live)] == \
+        [(side, price) for _, side, price in fills(back)]
+    live_sizes = [r[3] for r in live.orders if r[2] == 'Completed']
+    back_sizes = [r[3] for r in back.orders if r[2] == 'Completed']
+    assert live_sizes == [pytest.approx(0.01 * 0.999), pytest.approx(-0.01 * 0.999)]
+    assert back_sizes == [0.01, -0.01]
