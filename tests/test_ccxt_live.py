@@ -393,3 +393,72 @@ def test_parity_with_the_backtest_over_the_same_bars(ex):
     back_sizes = [r[3] for r in back.orders if r[2] == 'Completed']
     assert live_sizes == [pytest.approx(0.01 * 0.999), pytest.approx(-0.01 * 0.999)]
     assert back_sizes == [0.01, -0.01]
+
+
+def test_positions_are_read_from_the_exchange_at_start():
+    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
+                     balances={'USDT': 1000.0, 'BTC': 0.25}) as ex:
+        seen = []
+
+        def plan(strat, n):
+            if n == 1:
+                seen.append(strat.position.size)
+        _run(ex, plan=plan, stop_after=2, steps=4)
+        assert seen == [0.25]
+
+
+def test_polling_asks_once_per_symbol_not_once_per_order(ex):
+    calls = []
+
+    def plan(strat, n):
+        if n == 5:
+            strat.resting = [strat.buy(size=0.001, exectype=bt.Order.Limit,
+                                       price=round(strat.data.close[0] * (0.5 + i / 100), 2))
+                             for i in range(5)]
+            store = strat.broker.store
+            original = store.rest
+
+            def counting(method, *args, **kwargs):
+                calls.append(method)
+                return original(method, *args, **kwargs)
+            store.rest = counting
+    strat, _ = _run(ex, plan=plan, stop_after=9, store_kwargs={'use_ws': False},
+                    feed_kwargs={'use_ws': False, 'poll_interval': 0.1})
+    polls = [c for c in calls if c in ('fetch_open_orders', 'fetch_order')]
+    assert 'fetch_open_orders' in polls and 'fetch_order' not in polls
+    assert len(ex.core.account(KEY).orders) == 5
+
+
+def test_two_feeds_share_the_store_and_both_get_every_bar():
+    with SimExchange(spot={'BTC/USDT': DATA, 'ETH/USDT': DATA}, keys={KEY: SECRET},
+                     start=START) as ex:
+        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET))
+        cerebro = bt.Cerebro()
+        first = _day(_bars(ex, START - 2, START - 1)[0])
+        for symbol in ('BTC/USDT', 'ETH/USDT'):
+            cerebro.adddata(store.getdata(dataname=symbol, timeframe=bt.TimeFrame.Days,
+                                          fromdate=first))
+
+        class Both(bt.Strategy):
+            def __init__(self):
+                self.rows = []
+
+            def next(self):
+                self.rows.append((self.datas[0].datetime.datetime(0),
+                                  self.datas[1].datetime.datetime(0)))
+                if len(self.rows) >= 6:
+                    self.env.runstop()
+        cerebro.addstrategy(Both)
+        stepper = threading.Thread(target=lambda: [time.sleep(0.25) or ex.step(ticks=4)
+                                                   for _ in range(12)], daemon=True)
+        watchdog = threading.Timer(40.0, cerebro.runstop)
+        stepper.start()
+        watchdog.start()
+        try:
+            strat = cerebro.run()[0]
+        finally:
+            watchdog.cancel()
+            stepper.join(10)
+        days = [_day(b) for b in _bars(ex, START - 2, START + 4)]
+        assert strat.rows == list(zip(days, days))
+        assert _mine() == []
