@@ -85,6 +85,12 @@ def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
     kwargs.update(feed_kwargs or {})
     cerebro.adddata(store.getdata(**kwargs))
     cerebro.addstrategy(strategy, stop_after=stop_after, plan=plan)
+    return _drive(ex, cerebro, steps, ticks, pause), store
+
+
+def _drive(ex, cerebro, steps, ticks=4, pause=0.25):
+    """Run ``cerebro`` while a thread steps the exchange ``steps`` times;
+    a watchdog stops the run after 40 s.  The first strategy."""
     done = threading.Event()
 
     def stepper():
@@ -97,12 +103,11 @@ def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
     for thread in threads:
         thread.start()
     try:
-        strat = cerebro.run()[0]
+        return cerebro.run()[0]
     finally:
         done.set()
         threads[1].cancel()
         threads[0].join(5)
-    return strat, store
 
 
 def _mine():
@@ -268,16 +273,7 @@ def test_futures_orders_with_leverage_and_reduce_only():
         cerebro.adddata(store.getdata(dataname='XRP/USDT:USDT', timeframe=bt.TimeFrame.Minutes,
                                       compression=60, fromdate=_day(bars[19])))
         cerebro.addstrategy(Recorder, stop_after=4, plan=plan)
-        stepper = threading.Thread(target=lambda: [time.sleep(0.25) or ex.step(ticks=4)
-                                                   for _ in range(10)], daemon=True)
-        watchdog = threading.Timer(40.0, cerebro.runstop)
-        stepper.start()
-        watchdog.start()
-        try:
-            strat = cerebro.run()[0]
-        finally:
-            watchdog.cancel()
-            stepper.join(5)
+        strat = _drive(ex, cerebro, 10)
         account = ex.core.futures_account(KEY)
         assert account.leverage['XRPUSDT'] == 5
         done = [r for r in strat.orders if r[2] == 'Completed']
@@ -449,16 +445,7 @@ def test_two_feeds_share_the_store_and_both_get_every_bar():
                 if len(self.rows) >= 6:
                     self.env.runstop()
         cerebro.addstrategy(Both)
-        stepper = threading.Thread(target=lambda: [time.sleep(0.25) or ex.step(ticks=4)
-                                                   for _ in range(12)], daemon=True)
-        watchdog = threading.Timer(40.0, cerebro.runstop)
-        stepper.start()
-        watchdog.start()
-        try:
-            strat = cerebro.run()[0]
-        finally:
-            watchdog.cancel()
-            stepper.join(10)
+        strat = _drive(ex, cerebro, 12)
         days = [_day(b) for b in _bars(ex, START - 2, START + 4)]
         assert strat.rows == list(zip(days, days))
         assert _mine() == []
