@@ -449,3 +449,15 @@ def test_two_feeds_share_the_store_and_both_get_every_bar():
         days = [_day(b) for b in _bars(ex, START - 2, START + 4)]
         assert strat.rows == list(zip(days, days))
         assert _mine() == []
+
+
+def test_valid_expires_a_resting_order_by_the_data_clock(ex):
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.001, exectype=bt.Order.Limit,
+                      price=round(strat.data.close[0] * 0.5, 2),
+                      valid=strat.data.datetime.datetime(0) + datetime.timedelta(days=2))
+    strat, _ = _run(ex, plan=plan, stop_after=10)
+    assert [s for _, _, s, *_ in strat.orders] == ['Submitted', 'Accepted', 'Expired']
+    sent = list(ex.core.account(KEY).orders.values())
+    assert len(sent) == 1 and sent[0].status == 'CANCELED'

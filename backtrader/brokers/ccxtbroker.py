@@ -18,6 +18,10 @@ or cost is rejected with the reason in ``order.info.reject_reason``.
 Every order carries a client order id (``order.info.client_id``); an
 ambiguous send is resolved by looking it up (see ``CCXTStore``).
 
+``valid`` works as in backtests, by the data's clock: once a bar is
+stamped past it, the order is canceled on the exchange and reported
+Expired.
+
 Brackets (``buy_bracket``): the parent goes out first; its stop and limit
 children when it has filled; when one child fills or is canceled the
 other is canceled (one cancels the other).  ``oco=`` groups work the same.
@@ -89,6 +93,7 @@ class CCXTBroker(BrokerBase):
         self._streaming = False
         self._held: dict = {}            # parents waiting for their group
         self._armed: dict = {}           # spot bracket stops watched locally
+        self._expiring: set = set()      # refs canceled because ``valid`` passed
         self.manager = OrderManager()
         self.manager.add_listener(self._on_event)
 
@@ -339,7 +344,10 @@ class CCXTBroker(BrokerBase):
         if record is None or record.exchange_id is None:
             if order.ref in held or order.parent is not None:
                 held.pop(order.ref, None)
-                order.cancel()
+                if order.ref in self._expiring:
+                    order.status = Order.Expired
+                else:
+                    order.cancel()
                 self.notify(order)
                 self._ended(order)
                 return True
@@ -372,12 +380,27 @@ class CCXTBroker(BrokerBase):
         interval = self.p.poll_interval * (5 if self._streaming else 1)
         now = time.monotonic()
         self._watch_armed()
+        self._expire_due()
         if now - self._last_poll >= interval and any(
                 o.alive() and o.ref not in self._held and o.ref not in self._armed
                 for o in self.orders.values()):
             self._last_poll = now
             self._poll()
         self._drain()
+
+    def _expire_due(self) -> None:
+        """``valid`` passed (by the data's clock): cancel and report Expired."""
+        for order in list(self.orders.values()):
+            valid = order.valid
+            data = order.data
+            if not valid or not order.alive() or order.ref in self._expiring or \
+                    not len(data) or data.datetime[0] <= valid:
+                continue
+            self._expiring.add(order.ref)
+            try:
+                self.cancel(order)
+            except StoreError:
+                self._expiring.discard(order.ref)
 
     def _drain(self) -> None:
         while True:
@@ -443,8 +466,12 @@ class CCXTBroker(BrokerBase):
                 self.notify(order)
                 self._ended(order, filled=True)
         elif kind in ('canceled', 'expired', 'rejected') and order.alive():
-            getattr(order, {'canceled': 'cancel', 'expired': 'expire',
-                            'rejected': 'reject'}[kind])()
+            if kind == 'canceled' and order.ref in self._expiring:
+                kind = 'expired'
+            if kind == 'expired':
+                order.status = Order.Expired
+            else:
+                getattr(order, {'canceled': 'cancel', 'rejected': 'reject'}[kind])()
             if kind == 'rejected':
                 order.addinfo(reject_reason=event.info)
             self.notify(order)
