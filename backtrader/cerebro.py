@@ -480,23 +480,24 @@ class Cerebro(metaclass=MetaParams):
             _context.current_cerebro = None
         return runstrats
 
+    def _standard_observers(self):
+        """The observers ``stdstats`` adds, shaped like ``addobserver``'s
+        records: (multi, class, args, kwargs)."""
+        buysell = {} if self.p.oldbuysell else {'barplot': True}
+        trades = (observers.Trades if self.p.oldtrades or len(self.datas) == 1
+                  else observers.DataTrades)
+        return [(False, observers.Broker, (), {}),
+                (True, observers.BuySell, (), buysell),
+                (False, trades, (), {})]
+
     def _setup_strategy(self, idx, strat, tz):
-        if self.p.stdstats:
-            strat._addobserver(False, observers.Broker)
-            if self.p.oldbuysell:
-                strat._addobserver(True, observers.BuySell)
-            else:
-                strat._addobserver(True, observers.BuySell, barplot=True)
-            if self.p.oldtrades or len(self.datas) == 1:
-                strat._addobserver(False, observers.Trades)
-            else:
-                strat._addobserver(False, observers.DataTrades)
-        for multi, obscls, obsargs, obskwargs in self.observers:
-            strat._addobserver(multi, obscls, *obsargs, **obskwargs)
-        for indcls, indargs, indkwargs in self.indicators:
-            strat._addindicator(indcls, *indargs, **indkwargs)
-        for ancls, anargs, ankwargs in self.analyzers:
-            strat._addanalyzer(ancls, *anargs, **ankwargs)
+        standard = self._standard_observers() if self.p.stdstats else []
+        for multi, cls, args, kwargs in standard + list(self.observers):
+            strat._addobserver(multi, cls, *args, **kwargs)
+        for cls, args, kwargs in self.indicators:
+            strat._addindicator(cls, *args, **kwargs)
+        for cls, args, kwargs in self.analyzers:
+            strat._addanalyzer(cls, *args, **kwargs)
         defaultsizer = self.sizers.get(None, (None, None, None))
         sizer, sargs, skwargs = self.sizers.get(idx, defaultsizer)
         if sizer is not None:

@@ -28,6 +28,11 @@ __all__ = ['LineBuffer', 'LineActions', 'LinesOperation', 'LineOwnOperation',
 NAN = float('nan')
 
 
+def line_of(lines, ref):
+    """The line of ``lines`` that ``ref`` names: an alias or an index."""
+    return getattr(lines, ref) if isinstance(ref, str) else lines[ref]
+
+
 def _nan_block(size: int) -> array.array:
     return array.array('d', [NAN]) * size
 
@@ -170,11 +175,8 @@ class LineBuffer(LineSingle):
             binding.oncebinding()
 
     def bind2lines(self, binding=0):
-        if isinstance(binding, str):
-            line = getattr(self._owner.lines, binding)
-        else:
-            line = self._owner.lines[binding]
-        self.addbinding(line)
+        """Feed every value of this line into the owner's line ``binding``."""
+        self.addbinding(line_of(self._owner.lines, binding))
         return self
 
     bind2line = bind2lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 import collections
 import itertools
 
-from .linebuffer import LineActions, LineNum, NAN, LineBuffer
+from .linebuffer import LineActions, LineNum, NAN, LineBuffer, line_of
 from .lineroot import LineRoot, LineSingle
 from .lineroot import bar_phase as _bar_phase
 from .lineseries import LineSeries, LineSeriesMaker, MetaLineSeries, datetime_line_of
@@ -25,6 +25,13 @@ from .utils.autodict import DotDict
 __all__ = ['LineIterator', 'MetaLineIterator', 'DataAccessor', 'IndicatorBase',
            'ObserverBase', 'StrategyBase', 'LinesCoupler', 'SingleCoupler',
            'MultiCoupler']
+
+
+def _as_refs(value):
+    """One line reference or several, as a sequence."""
+    if isinstance(value, str) or not isinstance(value, collections.abc.Iterable):
+        return (value,)
+    return value
 
 
 class MetaLineIterator(MetaLineSeries):
@@ -154,28 +161,13 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             node._nextforce = True
 
     def bindlines(self, owner=None, own=None):
-        if not owner:
-            owner = 0
-        if isinstance(owner, str):
-            owner = [owner]
-        elif not isinstance(owner, collections.abc.Iterable):
-            owner = [owner]
-        if not own:
-            own = range(len(owner))
-        if isinstance(own, str):
-            own = [own]
-        elif not isinstance(own, collections.abc.Iterable):
-            own = [own]
-        for lineowner, lineown in zip(owner, own):
-            if isinstance(lineowner, str):
-                lownerref = getattr(self._owner.lines, lineowner)
-            else:
-                lownerref = self._owner.lines[lineowner]
-            if isinstance(lineown, str):
-                lownref = getattr(self.lines, lineown)
-            else:
-                lownref = self.lines[lineown]
-            lownref.addbinding(lownerref)
+        """Copy the values of this object's lines ``own`` into its owner's
+        lines ``owner`` as they are produced (aliases or indices; by default
+        the first lines, pairwise)."""
+        theirs = _as_refs(owner or 0)
+        mine = _as_refs(own) if own else range(len(theirs))
+        for their_ref, my_ref in zip(theirs, mine):
+            line_of(self.lines, my_ref).addbinding(line_of(self._owner.lines, their_ref))
         return self
 
     bind2lines = bindlines

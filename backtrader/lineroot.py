@@ -12,6 +12,7 @@ ways, selected by ``_opstage``:
 """
 from __future__ import annotations
 
+import functools
 import operator
 
 from .metabase import MetaParams, findowner, owner_stack
@@ -49,19 +50,21 @@ class LineRoot(metaclass=MetaLineRoot):
     IndType, StratType, ObsType = range(3)
 
     # --- stages ------------------------------------------------------------
-    def _stage1(self):
-        self._opstage = 1
+    # stage 1 (building): operators make lazy line objects; stage 2 (running):
+    # they compute values at once
+    def _set_stage(self, stage):
+        self._opstage = stage
 
-    def _stage2(self):
-        self._opstage = 2
+    _stage1 = functools.partialmethod(_set_stage, 1)
+    _stage2 = functools.partialmethod(_set_stage, 2)
 
     # --- minimum period ------------------------------------------------------
     def setminperiod(self, minperiod):
         self._minperiod = minperiod
 
     def updateminperiod(self, minperiod):
-        if minperiod > self._minperiod:
-            self._minperiod = minperiod
+        """Raise the minimum period to ``minperiod``; never lower it."""
+        self._minperiod = max(self._minperiod, minperiod)
 
     def addminperiod(self, minperiod):
         raise NotImplementedError

@@ -243,23 +243,16 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
     def next_open(self):
         pass
 
-    def _oncepost_open(self):
-        minperstatus = self._minperstatus
-        if minperstatus < 0:
-            self.next_open()
-        elif minperstatus == 0:
-            self.nextstart_open()
-        else:
-            self.prenext_open()
+    def _open_phase(self):
+        """Call the open-time hook that matches the minimum-period status:
+        the same status that decides between prenext, nextstart and next."""
+        status = self._minperstatus
+        hook = self.next_open if status < 0 else (
+            self.nextstart_open if status == 0 else self.prenext_open)
+        hook()
 
-    def _next_open(self):
-        minperstatus = self._minperstatus
-        if minperstatus < 0:
-            self.next_open()
-        elif minperstatus == 0:
-            self.nextstart_open()
-        else:
-            self.prenext_open()
+    # both engine modes reach the open phase the same way
+    _oncepost_open = _next_open = _open_phase
 
     # --- engine entry points ------------------------------------------------
     def _clk_update(self):

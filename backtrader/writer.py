@@ -81,18 +81,19 @@ class WriterFile(WriterBase):
             self.values.extend(values)
 
     def writeiterable(self, iterable, func=None, counter=''):
+        """One separated row; the row counter leads when ``csv_counter``."""
+        fields = list(iterable)
         if self.p.csv_counter:
-            iterable = itertools.chain([counter], iterable)
+            fields.insert(0, counter)
         if func is not None:
-            iterable = map(func, iterable)
-        self.writeline(self.p.csvsep.join(iterable))
+            fields = [func(field) for field in fields]
+        self.writeline(self.p.csvsep.join(fields))
 
     def writeline(self, line):
-        self.out.write(line + '\n')
+        self.writelines((line,))
 
     def writelines(self, lines):
-        for line in lines:
-            self.out.write(line + '\n')
+        self.out.write(''.join(f'{line}\n' for line in lines))
 
     def writelineseparator(self, level=0):
         seps = self.p.separators
