@@ -7,15 +7,49 @@ and offers the calls strategies and the engine make: ``buy``/``sell``/
 """
 from __future__ import annotations
 
+import collections
 from typing import Any
 
 from . import fillers
 from .comminfo import CommInfoBase
 from .metabase import MetaParams
+from .order import BuyOrder, SellOrder
 
-__all__ = ['MetaBroker', 'BrokerBase']
+__all__ = ['MetaBroker', 'BrokerBase', 'OrderEntry']
 
 filler = fillers  # historic module alias
+
+
+def _order_entry(order_cls: type) -> Any:
+    """``buy`` or ``sell``: build an ``order_cls`` from upstream's keywords
+    and pass it to the broker's ``_enter``."""
+    def entry(self, owner: Any, data: Any, size: Any, price: Any = None,
+              plimit: Any = None, exectype: Any = None, valid: Any = None,
+              tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
+              trailpercent: Any = None, parent: Any = None,
+              transmit: bool = True, histnotify: bool = False,
+              _checksubmit: bool = True, **kwargs: Any) -> Any:
+        order = order_cls(owner=owner, data=data, size=size, price=price,
+                          pricelimit=plimit, exectype=exectype, valid=valid,
+                          tradeid=tradeid, trailamount=trailamount,
+                          trailpercent=trailpercent, parent=parent,
+                          transmit=transmit, histnotify=histnotify)
+        return self._enter(order, oco, kwargs, _checksubmit)
+
+    entry.__name__ = entry.__qualname__ = 'buy' if order_cls is BuyOrder else 'sell'
+    return entry
+
+
+class OrderEntry:
+    """``buy``/``sell`` for a broker that takes its orders in ``_enter``
+    (put it before BrokerBase among the bases)."""
+
+    buy = _order_entry(BuyOrder)
+    sell = _order_entry(SellOrder)
+
+    def _enter(self, order: Any, oco: Any, info: dict, checksubmit: bool) -> Any:
+        """Submit a new order; ``info`` holds the caller's extra keywords."""
+        raise NotImplementedError
 
 
 class MetaBroker(MetaParams):
@@ -44,6 +78,7 @@ class BrokerBase(metaclass=MetaBroker):
 
     def __init__(self) -> None:
         self.comminfo: dict = {}
+        self.notifs: collections.deque = collections.deque()
         self.init()
 
     def init(self) -> None:
@@ -138,11 +173,15 @@ class BrokerBase(metaclass=MetaBroker):
             trailpercent: Any = None, **kwargs: Any) -> Any:
         raise NotImplementedError
 
-    def sell(self, owner: Any, data: Any, size: Any, price: Any = None,
-             plimit: Any = None, exectype: Any = None, valid: Any = None,
-             tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
-             trailpercent: Any = None, **kwargs: Any) -> Any:
-        raise NotImplementedError
+    sell = buy
+
+    # --- order notifications ------------------------------------------------------
+    def notify(self, order: Any) -> None:
+        """Queue a snapshot of ``order`` for the strategy."""
+        self.notifs.append(order.clone())
+
+    def get_notification(self) -> Any:
+        return self.notifs.popleft() if self.notifs else None
 
     def next(self) -> None:
         pass

@@ -22,9 +22,10 @@ import backtrader as bt
 ccxt = pytest.importorskip('ccxt', reason='ccxt is an optional dependency (live extras)')
 
 from backtrader.simexchange import SimExchange  # noqa: E402
+from _simspot import BTC_DAILY, spot_exchange  # noqa: E402
 from backtrader.simexchange._faults import FaultInjector, install  # noqa: E402
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 PERP = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'XRPUSDT-PERP-1h.csv')
 KEY, SECRET = 'live-key-0123', 'live-secret-4567'
 START = 100
@@ -32,8 +33,7 @@ START = 100
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0}) as exchange:
         yield exchange
 
 
@@ -392,8 +392,7 @@ def test_parity_with_the_backtest_over_the_same_bars(ex):
 
 
 def test_positions_are_read_from_the_exchange_at_start():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 1000.0, 'BTC': 0.25}) as ex:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 1000.0, 'BTC': 0.25}) as ex:
         seen = []
 
         def plan(strat, n):

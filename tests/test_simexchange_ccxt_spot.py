@@ -4,24 +4,22 @@ balances, and the error classes a real Binance response raises.  The
 replay starts at bar 100 of the bundled BTCUSDT daily bars; every wait is
 bounded."""
 import asyncio
-import os
 
 import pytest
 
-import backtrader as bt
 from backtrader.simexchange import SimExchange
+from _simspot import BTC_DAILY, spot_exchange
 
 ccxt = pytest.importorskip('ccxt', reason='ccxt is an optional dependency (live extras)')
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'spot-key', 'spot-secret'
 START = 100
 
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 0.5}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 0.5}) as exchange:
         yield exchange
 
 

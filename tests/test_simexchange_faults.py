@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import struct
 import time
 import urllib.error
@@ -17,8 +16,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-import backtrader as bt
 from backtrader.simexchange import SimExchange
+from _simspot import BTC_DAILY, spot_exchange
 from backtrader.simexchange._faults import (SETTINGS, FaultInjector, add_arguments,
                                             admin_routes, from_args, install,
                                             uninstall)
@@ -26,7 +25,7 @@ from backtrader.simexchange._faults import (SETTINGS, FaultInjector, add_argumen
 websocket = pytest.importorskip('websocket', reason='websocket-client is an optional '
                                                     'dependency (live extras)')
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'k', 's'
 START = 50
 
@@ -35,8 +34,7 @@ START = 50
 def ex(caplog):
     gc.collect()        # what earlier tests left behind is reported before this one
     caplog.set_level(logging.ERROR, logger='asyncio')
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 1.0}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 1.0}) as exchange:
         yield exchange
     gc.collect()        # a task left pending on the stopped loop is logged now
     # nothing the faults did may have failed or leaked a task on the server's loop

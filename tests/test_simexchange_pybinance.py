@@ -8,14 +8,12 @@ bar 100) and a 0.1 % fee.  Every wait is bounded in count and time; the
 socket managers are stopped in ``finally`` blocks.
 """
 import asyncio
-import os
 import queue
 import time
 
 import pytest
 
-import backtrader as bt
-from backtrader.simexchange import SimExchange
+from _simspot import BTC_DAILY, spot_exchange
 
 binance = pytest.importorskip('binance', reason='python-binance is an optional '
                                                 'dependency (live extras)')
@@ -23,7 +21,7 @@ from binance.exceptions import BinanceAPIException  # noqa: E402
 from binance.ws import threaded_stream  # noqa: E402
 from binance.ws.streams import BinanceSocketManager, ThreadedWebsocketManager  # noqa: E402
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'pb-key', 'pb-secret'
 START = 100          # bars 0..99 are history; bar 100 replays first
 FEE = 0.001
@@ -32,8 +30,7 @@ WAIT = 5.0           # seconds any single event may take
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 0.5}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 0.5}) as exchange:
         yield exchange
 
 

@@ -7,7 +7,6 @@ loop waits longer than a few seconds.
 import hashlib
 import hmac
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -18,20 +17,19 @@ import urllib.request
 
 import pytest
 
-import backtrader as bt
 from backtrader.simexchange import SimExchange
+from _simspot import BTC_DAILY, spot_exchange
 
 ccxt = pytest.importorskip('ccxt', reason='ccxt is an optional dependency (live extras)')
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'test-key', 'test-secret'
 START = 100   # bars 0..99 are history
 
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 0.5}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 0.5}) as exchange:
         yield exchange
 
 

@@ -3,25 +3,22 @@ driven by the replay clock and the user-data stream of an account, read
 with websocket-client and with ccxt.pro.  Every read has a timeout."""
 import asyncio
 import json
-import os
 
 import pytest
 
-import backtrader as bt
-from backtrader.simexchange import SimExchange
+from _simspot import BTC_DAILY, spot_exchange
 
 websocket = pytest.importorskip('websocket', reason='websocket-client is an optional '
                                                     'dependency (live extras)')
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'k', 's'
 START = 50
 
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 1.0}) as exchange:
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 1.0}) as exchange:
         yield exchange
 
 

@@ -5,7 +5,6 @@ its small parts (protocol, queue, backoff) on their own.  Every wait is
 bounded by count and time."""
 import base64
 import hashlib
-import os
 import queue
 import socket
 import threading
@@ -13,18 +12,17 @@ import time
 
 import pytest
 
-import backtrader as bt
-
 websocket = pytest.importorskip('websocket', reason='websocket-client is an optional '
                                                     'dependency (live extras)')
 
 from backtrader.simexchange import SimExchange                      # noqa: E402
+from _simspot import BTC_DAILY, spot_exchange  # noqa: E402
 from backtrader.simexchange._faults import FaultInjector, install  # noqa: E402
 from backtrader.ws import (BinanceProtocol, DropQueue, State,        # noqa: E402
                            Subscription, WebSocketManager)
 from backtrader.ws._backoff import Backoff                          # noqa: E402
 
-DATA = os.path.join(os.path.dirname(bt.__file__), 'datafiles', 'BTCUSDT-1d.csv')
+DATA = BTC_DAILY
 KEY, SECRET = 'k', 's'
 START = 50
 
@@ -73,8 +71,7 @@ class _Recorder:
 
 @pytest.fixture
 def ex():
-    with SimExchange(spot={'BTC/USDT': DATA}, keys={KEY: SECRET}, start=START,
-                     balances={'USDT': 10000.0, 'BTC': 1.0},
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0, 'BTC': 1.0},
                      ping_interval=0.3) as exchange:
         yield exchange
 

@@ -17,10 +17,10 @@ import datetime
 import numbers
 from typing import Any
 
-from ..broker import BrokerBase
+from ..broker import BrokerBase, OrderEntry
 from ..comminfo import CommInfoBase
 from ..commissions.crypto import PerpetualCommInfo
-from ..order import BuyOrder, Order, SellOrder
+from ..order import Order
 from ..position import Position
 from ..utils.py3 import integer_types, string_types
 from ._crypto import CryptoMixin
@@ -29,7 +29,7 @@ from ._matching import MatchingMixin
 __all__ = ['BackBroker', 'BrokerBack']
 
 
-class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
+class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
     """Broker simulator.
 
     Params:
@@ -354,32 +354,6 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
         return net_value * leverage, net_value
 
     # --- order entry -------------------------------------------------------------
-    def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
-            plimit: Any = None, exectype: Any = None, valid: Any = None,
-            tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
-            trailpercent: Any = None, parent: Any = None,
-            transmit: bool = True, histnotify: bool = False,
-            _checksubmit: bool = True, **kwargs: Any) -> Order:
-        order = BuyOrder(owner=owner, data=data, size=size, price=price,
-                         pricelimit=plimit, exectype=exectype, valid=valid,
-                         tradeid=tradeid, trailamount=trailamount,
-                         trailpercent=trailpercent, parent=parent,
-                         transmit=transmit, histnotify=histnotify)
-        return self._enter(order, oco, kwargs, _checksubmit)
-
-    def sell(self, owner: Any, data: Any, size: Any, price: Any = None,
-             plimit: Any = None, exectype: Any = None, valid: Any = None,
-             tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
-             trailpercent: Any = None, parent: Any = None,
-             transmit: bool = True, histnotify: bool = False,
-             _checksubmit: bool = True, **kwargs: Any) -> Order:
-        order = SellOrder(owner=owner, data=data, size=size, price=price,
-                          pricelimit=plimit, exectype=exectype, valid=valid,
-                          tradeid=tradeid, trailamount=trailamount,
-                          trailpercent=trailpercent, parent=parent,
-                          transmit=transmit, histnotify=histnotify)
-        return self._enter(order, oco, kwargs, _checksubmit)
-
     def _enter(self, order: Order, oco: Any, info: dict,
                checksubmit: bool) -> Order:
         order.addinfo(**info)
@@ -487,15 +461,6 @@ class BackBroker(CryptoMixin, MatchingMixin, BrokerBase):
         self._cancel_oco_group(order)
         if settle_bracket:
             self._settle_bracket(order, cancel=True)
-
-    def notify(self, order: Order) -> None:
-        self.notifs.append(order.clone())
-
-    def get_notification(self) -> Any:
-        try:
-            return self.notifs.popleft()
-        except IndexError:
-            return None
 
     # --- linked orders -------------------------------------------------------------
     def _cancel_oco_group(self, order: Order) -> None:

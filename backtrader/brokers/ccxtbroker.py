@@ -37,8 +37,8 @@ import queue
 import time
 from typing import Any
 
-from ..broker import BrokerBase
-from ..order import BuyOrder, Order, SellOrder
+from ..broker import BrokerBase, OrderEntry
+from ..order import Order
 from ..position import Position
 from ..stores.base import StoreError
 from ..stores.ccxtstore import CCXTStore, new_client_id
@@ -58,7 +58,7 @@ ORDER_TYPES = {
 CONDITIONAL = (Order.Stop, Order.StopLimit)
 
 
-class CCXTBroker(BrokerBase):
+class CCXTBroker(OrderEntry, BrokerBase):
     """Params: ``store`` (a CCXTStore), ``currency`` (the cash currency;
     None: the quote of the first data), ``use_ws`` (None: stream order
     updates when the exchange can), ``poll_interval`` (seconds between
@@ -193,29 +193,8 @@ class CCXTBroker(BrokerBase):
         return self.store.rest('set_margin_mode', mode, data.p.dataname)
 
     # --- orders -------------------------------------------------------------------
-    def buy(self, owner: Any, data: Any, size: Any, price: Any = None,
-            plimit: Any = None, exectype: Any = None, valid: Any = None,
-            tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
-            trailpercent: Any = None, parent: Any = None, transmit: bool = True,
-            **kwargs: Any) -> Order:
-        order = BuyOrder(owner=owner, data=data, size=size, price=price,
-                         pricelimit=plimit, exectype=exectype, valid=valid,
-                         tradeid=tradeid, trailamount=trailamount,
-                         trailpercent=trailpercent, parent=parent, transmit=transmit)
-        return self._enter(order, oco, kwargs)
-
-    def sell(self, owner: Any, data: Any, size: Any, price: Any = None,
-             plimit: Any = None, exectype: Any = None, valid: Any = None,
-             tradeid: Any = 0, oco: Any = None, trailamount: Any = None,
-             trailpercent: Any = None, parent: Any = None, transmit: bool = True,
-             **kwargs: Any) -> Order:
-        order = SellOrder(owner=owner, data=data, size=size, price=price,
-                          pricelimit=plimit, exectype=exectype, valid=valid,
-                          tradeid=tradeid, trailamount=trailamount,
-                          trailpercent=trailpercent, parent=parent, transmit=transmit)
-        return self._enter(order, oco, kwargs)
-
-    def _enter(self, order: Order, oco: Any, info: dict) -> Order:
+    def _enter(self, order: Order, oco: Any, info: dict,
+               checksubmit: bool = True) -> Order:
         order.addinfo(**info)
         order.addcomminfo(self.getcommissioninfo(order.data))
         self.orders[order.ref] = order
@@ -586,15 +565,6 @@ class CCXTBroker(BrokerBase):
     def _refresh_after_cancel(self) -> None:
         self._drain()
         self._balance = None
-
-    def notify(self, order: Order) -> None:
-        self.notifs.append(order.clone())
-
-    def get_notification(self) -> Any:
-        try:
-            return self.notifs.popleft()
-        except IndexError:
-            return None
 
 
 def _register() -> None:

@@ -39,6 +39,7 @@ import itertools
 from typing import Any, Callable, Optional
 
 from . import _errors as E
+from ._book import RestingBook
 from ._futures_account import FuturesAccount, FuturesOrder, FuturesPosition, \
     FuturesTrade
 from ._rules import SymbolRules, fmt, parse_decimal
@@ -65,7 +66,7 @@ def _flag(params: dict, name: str) -> Optional[bool]:
     return text == 'true'
 
 
-class FuturesEngine:
+class FuturesEngine(RestingBook):
     """Order entry, matching and risk for the futures symbols of ``venue``.
 
     ``marks``/``funding``: {symbol: MarkSeries / FundingSchedule};
@@ -354,34 +355,17 @@ class FuturesEngine:
             if account.held(symbol):
                 self._check_liquidation(account, symbol)
 
-    def _match(self, tick: Any) -> None:
-        book = self._book.get(tick.symbol)
-        if not book:
+    def _on_untriggered(self, account: FuturesAccount, order: FuturesOrder,
+                        tick: Any) -> None:
+        if not self._stop_hit(order, self._watched(order, tick.price)):
             return
-        budget = None if self.volume_share is None else tick.qty * self.volume_share
-        for account, order in list(book):
-            if not order.is_open:
-                continue
-            if not order.working:
-                if not self._stop_hit(order, self._watched(order, tick.price)):
-                    continue
-                if order.algo:
-                    self._trigger_algo(account, order)
-                    continue
-                order.working = True
-                order.update_time = self._now()
-                if self._marketable(order, tick.price):
-                    self._fill(account, order, tick.price, order.remaining, maker=False)
-                continue
-            if self._marketable(order, tick.price):
-                qty = order.remaining
-                if budget is not None:
-                    qty = min(qty, self.rules[order.symbol].round_qty_down(budget))
-                    if qty <= 0:
-                        continue
-                    budget -= qty
-                self._fill(account, order, order.price, qty, maker=True)
-        self._book[tick.symbol] = [(a, o) for a, o in book if o.is_open]
+        if order.algo:
+            self._trigger_algo(account, order)
+            return
+        order.working = True
+        order.update_time = self._now()
+        if self._marketable(order, tick.price):
+            self._fill(account, order, tick.price, order.remaining, maker=False)
 
     def _closable(self, account: FuturesAccount, order: FuturesOrder) -> float:
         """How much a reducing order may still fill (the opposite position)."""

@@ -12,15 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ._book import BookOrder
+
 __all__ = ['FuturesOrder', 'FuturesPosition', 'FuturesTrade', 'FuturesAccount',
            'DEFAULT_LEVERAGE']
 
 DEFAULT_LEVERAGE = 20
-OPEN_STATUSES = ('NEW', 'PARTIALLY_FILLED')
 
 
 @dataclass
-class FuturesOrder:
+class FuturesOrder(BookOrder):
     order_id: int
     client_id: str
     symbol: str
@@ -47,14 +48,6 @@ class FuturesOrder:
     child_id: int = 0          # algo: the order it placed when triggered
     trigger_time: int = 0
     reject_reason: str = ''
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-    @property
-    def remaining(self) -> float:
-        return max(0.0, round(self.qty - self.executed, 10))
 
     @property
     def avg_price(self) -> float:

@@ -14,7 +14,8 @@ from typing import Any
 from . import _errors as E
 from ._market import INTERVALS_MS
 from ._rules import fmt
-from ._spot import OPEN_STATUSES, ORDER_TYPES, SpotOrder
+from ._book import OPEN_STATUSES
+from ._spot import ORDER_TYPES, SpotOrder
 
 __all__ = ['ROUTES', 'order_result', 'kline_row']
 

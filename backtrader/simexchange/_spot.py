@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from . import _errors as E
+from ._book import BookOrder, RestingBook
 from ._rules import SymbolRules, fmt, lookup_symbol, parse_decimal
 
 __all__ = ['SpotAccount', 'SpotEngine', 'SpotOrder']
@@ -36,12 +37,11 @@ ORDER_TYPES = ('MARKET', 'LIMIT', 'LIMIT_MAKER', 'STOP_LOSS', 'STOP_LOSS_LIMIT',
 LIMIT_TYPES = ('LIMIT', 'LIMIT_MAKER', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT')
 STOP_TYPES = ('STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT')
 TIME_IN_FORCE = ('GTC', 'IOC', 'FOK')
-OPEN_STATUSES = ('NEW', 'PARTIALLY_FILLED')
 EPS = 1e-12
 
 
 @dataclass
-class SpotOrder:
+class SpotOrder(BookOrder):
     order_id: int
     client_id: str
     symbol: str
@@ -61,14 +61,6 @@ class SpotOrder:
     list_id: int = -1
     locked: float = 0.0           # still locked for this order
     fills: list = field(default_factory=list)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-    @property
-    def remaining(self) -> float:
-        return max(0.0, round(self.qty - self.executed, 10))
 
 
 @dataclass
@@ -111,7 +103,7 @@ class SpotAccount:
         entry[1] = round(entry[1] + locked, 10)
 
 
-class SpotEngine:
+class SpotEngine(RestingBook):
     """Order entry and matching for the spot symbols."""
 
     def __init__(self, rules: dict, last_price: Callable[[str], float],
@@ -250,33 +242,15 @@ class SpotEngine:
 
     def on_tick(self, tick: Any) -> None:
         """Trigger and fill the open orders of ``tick.symbol`` at its price."""
-        book = self._book.get(tick.symbol)
-        if not book:
+        self._match(tick)
+
+    def _on_untriggered(self, account: SpotAccount, order: SpotOrder, tick: Any) -> None:
+        if not self._stop_hit(order, tick.price):
             return
-        budget = None if self.volume_share is None else tick.qty * self.volume_share
-        for account, order in list(book):
-            if not order.is_open:
-                continue
-            if not order.working:
-                if not self._stop_hit(order, tick.price):
-                    continue
-                order.working = True
-                self._triggered(account, order)
-                if order.type in ('STOP_LOSS', 'TAKE_PROFIT'):
-                    self._fill(account, order, tick.price, order.remaining, maker=False)
-                    continue
-                if self._marketable(order, tick.price):
-                    self._fill(account, order, tick.price, order.remaining, maker=False)
-                    continue
-            elif self._marketable(order, tick.price):
-                qty = order.remaining
-                if budget is not None:
-                    qty = min(qty, self.rules[order.symbol].round_qty_down(budget))
-                    if qty <= 0:
-                        continue
-                    budget -= qty
-                self._fill(account, order, order.price, qty, maker=True)
-        self._book[tick.symbol] = [(a, o) for a, o in book if o.is_open]
+        order.working = True
+        self._triggered(account, order)
+        if order.type in ('STOP_LOSS', 'TAKE_PROFIT') or self._marketable(order, tick.price):
+            self._fill(account, order, tick.price, order.remaining, maker=False)
 
     def _triggered(self, account: SpotAccount, order: SpotOrder) -> None:
         """A stop leg of an OCO cancels its limit sibling when it triggers."""
