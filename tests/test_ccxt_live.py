@@ -460,3 +460,30 @@ def test_valid_expires_a_resting_order_by_the_data_clock(ex):
     assert [s for _, _, s, *_ in strat.orders] == ['Submitted', 'Accepted', 'Expired']
     sent = list(ex.core.account(KEY).orders.values())
     assert len(sent) == 1 and sent[0].status == 'CANCELED'
+
+
+@pytest.mark.parametrize('use_ws', [True, False])
+def test_a_resting_limit_fills_in_parts_each_part_reported_once(use_ws):
+    """A limit buy below the market at bar 100's close (20830.04): bar 101's
+    low (20478.61) and bar 102's low and close (20750.01, 20798.16) reach
+    20800; each tick may fill only a share of its volume, so the order fills
+    over several ticks."""
+    with spot_exchange(KEY, SECRET, START, {'USDT': 10000.0},
+                       volume_share=3.3e-7) as ex:
+        def plan(strat, n):
+            if n == 5:
+                strat.buy(size=0.03, exectype=bt.Order.Limit, price=20800.0)
+        strat, _ = _run(ex, plan=plan, stop_after=10, steps=12,
+                        store_kwargs={'use_ws': use_ws},
+                        feed_kwargs={'use_ws': use_ws, 'poll_interval': 0.1})
+        fills = ex.core.account(KEY).trades
+    statuses = [s for _, _, s, *_ in strat.orders]
+    sizes = [size for _, _, s, size, *_ in strat.orders if s in ('Partial', 'Completed')]
+    assert len(fills) >= 3 and all(f.price == 20800.0 for f in fills)
+    assert statuses[:3] == ['Submitted', 'Accepted', 'Partial']
+    assert statuses[-1] == 'Completed' and statuses.count('Completed') == 1
+    # every report adds something; together they are the exchange's fills
+    assert sizes == sorted(set(sizes)) and 2 <= len(sizes) <= len(fills)
+    assert sizes[-1] == pytest.approx(sum(f.qty - f.commission for f in fills))
+    assert sizes[-1] == pytest.approx(0.03 * 0.999)
+    assert strat.position.size == pytest.approx(0.03 * 0.999)

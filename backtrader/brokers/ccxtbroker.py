@@ -35,7 +35,7 @@ from __future__ import annotations
 import collections
 import queue
 import time
-from typing import Any
+from typing import Any, Optional
 
 from ..broker import BrokerBase, OrderEntry
 from ..order import Order
@@ -394,37 +394,67 @@ class CCXTBroker(OrderEntry, BrokerBase):
 
     def _poll(self) -> None:
         """One ``fetch_open_orders`` per symbol with live orders; the ones
-        no longer open are fetched once each to learn how they ended."""
+        no longer open are fetched once each to learn how they ended.  An
+        order's snapshot carries no fees, so when one shows new fills the
+        symbol's trades are fetched once and applied first (the manager
+        counts each fill once, whichever report brings it)."""
         live = [o for o in self.orders.values() if o.alive()]
         for symbol in sorted({o.data.p.dataname for o in live}):
             try:
-                rows = self.store.rest('fetch_open_orders', symbol)
-                if self.market_type == 'future':
-                    rows = list(rows) + list(self.store.rest(
-                        'fetch_open_orders', symbol, None, None, {'trigger': True}))
+                rows = self._open_rows(symbol)
             except StoreError:
                 continue
             open_ids = {str(r.get('id')) for r in rows}
-            for row in rows:
-                self._inbox.put(('order', row, None))
             for order in live:
                 record = self.manager.get(order.ref)
                 if order.data.p.dataname == symbol and record is not None and \
                         record.exchange_id is not None and \
                         str(record.exchange_id) not in open_ids:
-                    self._poll_one(order)
-        self._drain()
+                    row = self._fetch_one(order, record)
+                    if row is not None:
+                        rows.append(row)
+            fresh = [r for r in rows if self._shows_new_fills(r)]
+            if fresh:
+                self._fetch_trades(symbol, min(r.get('timestamp') or 0 for r in fresh))
+            for row in rows:
+                self._inbox.put(('order', row, None))
+            self._drain()
+
+    def _open_rows(self, symbol: str) -> list:
+        rows = list(self.store.rest('fetch_open_orders', symbol))
+        if self.market_type == 'future':
+            rows += self.store.rest('fetch_open_orders', symbol, None, None, {'trigger': True})
+        return rows
+
+    def _shows_new_fills(self, row: dict) -> bool:
+        record = self.manager.lookup(exchange_id=row.get('id'))
+        filled = row.get('filled') or 0.0
+        return record is not None and filled > record.filled * (1 + 1e-9) + 1e-12
+
+    def _fetch_trades(self, symbol: str, since: int) -> None:
+        try:
+            trades = self.store.rest('fetch_my_trades', symbol, since or None)
+        except StoreError:
+            return
+        self._inbox_trades(trades)
+
+    def _fetch_one(self, order: Order, record: Any) -> Optional[dict]:
+        conditional = order.exectype in CONDITIONAL and self.market_type == 'future'
+        try:
+            return self.store.rest('fetch_order', record.exchange_id, order.data.p.dataname,
+                                   {'trigger': True} if conditional else {})
+        except StoreError:
+            return None
 
     def _poll_one(self, order: Order) -> None:
         record = self.manager.get(order.ref)
         if record is None or record.exchange_id is None:
             return
-        conditional = order.exectype in CONDITIONAL and self.market_type == 'future'
-        try:
-            row = self.store.rest('fetch_order', record.exchange_id, order.data.p.dataname,
-                                  {'trigger': True} if conditional else {})
-        except StoreError:
+        row = self._fetch_one(order, record)
+        if row is None:
             return
+        if self._shows_new_fills(row):
+            self._fetch_trades(order.data.p.dataname, row.get('timestamp') or 0)
         self._inbox.put(('order', row, order.ref))
         self._drain()
 

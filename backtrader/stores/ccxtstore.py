@@ -244,9 +244,9 @@ class CCXTStore(LiveStore):
             self._runner = AsyncRunner('%s-ws' % self.p.exchange)
             self._runner.start()
             pro = self._make_exchange(pro=True)
-            pro.markets = self.exchange.markets
-            pro.markets_by_id = self.exchange.markets_by_id
-            pro.symbols = self.exchange.symbols
+            # the markets the REST side loaded, currencies included: ccxt.pro
+            # rounds trade fees by currency and drops an update it cannot
+            pro.set_markets(self.exchange.markets, self.exchange.currencies)
             self._pro = pro
 
     def watch(self, key: Any, method: str, args: tuple, sink: Callable[[Any], None],
