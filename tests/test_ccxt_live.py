@@ -74,12 +74,13 @@ class Recorder(bt.Strategy):
 
 
 def _run(ex, store_kwargs=None, feed_kwargs=None, plan=None, stop_after=10,
-         steps=20, ticks=4, broker=True, strategy=Recorder, pause=0.25):
+         steps=20, ticks=4, broker=True, strategy=Recorder, pause=0.25,
+         broker_kwargs=None):
     store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
                                 **(store_kwargs or {}))
     cerebro = bt.Cerebro()
     if broker:
-        cerebro.setbroker(store.getbroker())
+        cerebro.setbroker(store.getbroker(**(broker_kwargs or {})))
     kwargs = dict(dataname='BTC/USDT', timeframe=bt.TimeFrame.Days,
                   fromdate=_day(_bars(ex, START - 4, START - 3)[0]))
     kwargs.update(feed_kwargs or {})
@@ -188,24 +189,101 @@ def test_orders_of_each_type_reach_the_exchange_and_report_once(ex):
     assert _mine() == []
 
 
-def test_bracket_sends_children_after_the_parent_and_one_cancels_the_other(ex):
+def _bracket_plan(limit_factor, stop_factor, ex=None):
+    """A market-entry bracket at the 5th bar, exits priced from the last
+    close, or from the exchange's last trade when ``ex`` is given (the
+    replay runs ahead of the strategy by up to a bar)."""
     def plan(strat, n):
         if n == 5:
-            close = strat.data.close[0]
+            close = strat.data.close[0] if ex is None else ex.core.last('BTCUSDT')
             strat.buy_bracket(size=0.01, exectype=bt.Order.Market,
-                              limitprice=round(close * 1.01, 2),
-                              stopprice=round(close * 0.5, 2))
-    strat, _ = _run(ex, plan=plan, stop_after=10)
+                              limitprice=round(close * limit_factor, 2),
+                              stopprice=round(close * stop_factor, 2))
+    return plan
+
+
+def _legs(strat):
+    """{ref: [statuses]} for the parent, the stop and the limit."""
     seq = [(ref, status) for ref, _, status, *_ in strat.orders]
     parent, stop, limit = sorted({ref for ref, _ in seq})
-    assert [s for r, s in seq if r == parent] == ['Submitted', 'Accepted', 'Completed']
-    limit_states = [s for r, s in seq if r == limit]
-    stop_states = [s for r, s in seq if r == stop]
-    assert limit_states[-1] == 'Completed' and stop_states[-1] == 'Canceled'
+    return [[s for r, s in seq if r == ref] for ref in (parent, stop, limit)]
+
+
+def test_bracket_emulated_sends_children_after_the_parent_and_one_cancels_the_other(ex):
+    """Without native OCO the spot stop is watched locally (both exits
+    would need the same coins): only the limit leg reaches the exchange."""
+    strat, _ = _run(ex, plan=_bracket_plan(1.01, 0.5), stop_after=10,
+                    broker_kwargs={'native_oco': False})
+    parent, stop, limit = _legs(strat)
+    assert parent == ['Submitted', 'Accepted', 'Completed']
+    assert limit[-1] == 'Completed' and stop[-1] == 'Canceled'
     # the limit leg reached the exchange only after the parent filled
     sent = sorted(ex.core.account(KEY).orders.values(), key=lambda o: o.order_id)
     assert [o.type for o in sent] == ['MARKET', 'LIMIT']
     assert strat.trades[-1][0] == bt.Trade.Closed
+
+
+@pytest.mark.parametrize('winner,use_ws', [('limit', True), ('stop', True),
+                                           ('limit', False), ('stop', False)])
+def test_bracket_exits_go_out_as_one_native_oco_list(ex, winner, use_ws):
+    """The entry fills at bar 100's close (20830.04) or bar 101's
+    (21195.60); the next bar's range (20478.61..21588.94, then
+    20750.01..21684.54) reaches 2% above and 1.5% below either, and no bar
+    of the run passes 24276.74.  So a +2% take-profit fills; or a -1.5%
+    stop fills while a +20% take-profit never could.  The exchange ends the
+    other leg (EXPIRED, as Binance does); the strategy sees it Canceled."""
+    factors = (1.02, 0.5) if winner == 'limit' else (1.2, 0.985)
+    strat, store = _run(ex, plan=_bracket_plan(*factors, ex=ex), stop_after=10,
+                        store_kwargs={'use_ws': use_ws}, broker_kwargs={'poll_interval': 0.2},
+                        feed_kwargs={'use_ws': use_ws, 'poll_interval': 0.1})
+    parent, stop, limit = _legs(strat)
+    assert parent == ['Submitted', 'Accepted', 'Completed']
+    won, lost = (limit, stop) if winner == 'limit' else (stop, limit)
+    assert won == ['Submitted', 'Accepted', 'Completed']
+    assert lost == ['Submitted', 'Accepted', 'Canceled']
+    account = ex.core.account(KEY)
+    sent = sorted(account.orders.values(), key=lambda o: o.order_id)
+    assert sorted(o.type for o in sent[1:]) == ['LIMIT_MAKER', 'STOP_LOSS']
+    assert sent[0].list_id < 0 and sent[1].list_id == sent[2].list_id >= 0
+    done = {o.type: o.status for o in sent[1:]}
+    won_type = 'LIMIT_MAKER' if winner == 'limit' else 'STOP_LOSS'
+    assert done.pop(won_type) == 'FILLED' and list(done.values()) == ['EXPIRED']
+    assert account.lists[sent[1].list_id]['status'] == 'ALL_DONE'
+    # the whole position, net of the buy fee, left through the one leg
+    assert strat.trades[-1][0] == bt.Trade.Closed
+    assert account.free('BTC') == pytest.approx(0.0, abs=1e-9)
+
+
+def test_an_ambiguous_oco_list_is_looked_up_not_sent_twice(ex):
+    """The list request reaches the exchange but its answer is lost: the
+    broker finds the legs by their client ids instead of sending again."""
+    injector = install(ex, FaultInjector(seed=5))
+    injector.configure(order_ambiguous_rate=1.0, order_ambiguous_mode='drop',
+                       http_paths='/api/v3/orderList/oco')
+    strat, store = _run(ex, plan=_bracket_plan(1.02, 0.5, ex=ex), stop_after=10,
+                        store_kwargs={'retry_base': 0.05})
+    parent, stop, limit = _legs(strat)
+    assert parent == ['Submitted', 'Accepted', 'Completed']
+    assert limit == ['Submitted', 'Accepted', 'Completed']
+    assert stop == ['Submitted', 'Accepted', 'Canceled']
+    account = ex.core.account(KEY)
+    assert injector.stats['order_dropped'] >= 1
+    assert len(account.lists) == 1 and len(account.orders) == 3
+    assert 'ORDER_AMBIGUOUS' in strat.stores
+
+
+def test_a_native_oco_list_refused_by_the_exchange_rejects_both_legs(ex):
+    """A take-profit below the market would fill at once: Binance refuses
+    the LIMIT_MAKER leg, so the whole list; both legs report Rejected
+    with the reason, the parent's coins stay."""
+    strat, _ = _run(ex, plan=_bracket_plan(0.9, 0.5, ex=ex), stop_after=8)
+    parent, stop, limit = _legs(strat)
+    assert parent == ['Submitted', 'Accepted', 'Completed']
+    assert stop == limit == ['Submitted', 'Rejected']
+    reasons = {r for *_, r in strat.orders if r}
+    assert len(reasons) == 1 and 'immediately' in reasons.pop().lower()
+    assert len(ex.core.account(KEY).orders) == 1
+    assert ex.core.account(KEY).free('BTC') == pytest.approx(0.01 * 0.999)
 
 
 def test_an_ambiguous_create_is_resolved_without_a_second_order(ex):
@@ -475,7 +553,8 @@ def test_a_resting_limit_fills_in_parts_each_part_reported_once(use_ws):
                 strat.buy(size=0.03, exectype=bt.Order.Limit, price=20800.0)
         strat, _ = _run(ex, plan=plan, stop_after=10, steps=12,
                         store_kwargs={'use_ws': use_ws},
-                        feed_kwargs={'use_ws': use_ws, 'poll_interval': 0.1})
+                        feed_kwargs={'use_ws': use_ws, 'poll_interval': 0.1},
+                        broker_kwargs={'poll_interval': 0.1})
         fills = ex.core.account(KEY).trades
     statuses = [s for _, _, s, *_ in strat.orders]
     sizes = [size for _, _, s, size, *_ in strat.orders if s in ('Partial', 'Completed')]

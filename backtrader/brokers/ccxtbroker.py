@@ -25,6 +25,10 @@ Expired.
 Brackets (``buy_bracket``): the parent goes out first; its stop and limit
 children when it has filled; when one child fills or is canceled the
 other is canceled (one cancels the other).  ``oco=`` groups work the same.
+On spot, where both exits sell the same coins, the pair goes out as the
+exchange's own OCO list where it has one (``_nativeoco.NATIVE_OCO``; the
+exchange then cancels the other leg itself); elsewhere the stop is
+watched here and sent as a market order when a bar reaches it.
 
 Positions are read from the exchange when each data starts (the spot
 base balance, or the futures position) — never assumed flat — and the
@@ -43,6 +47,7 @@ from ..position import Position
 from ..stores.base import StoreError
 from ..stores.ccxtstore import CCXTStore, new_client_id
 from ..stores.ordermanager import OrderManager
+from ._nativeoco import ExitLeg, native_oco
 
 __all__ = ['CCXTBroker', 'ORDER_TYPES']
 
@@ -64,7 +69,8 @@ class CCXTBroker(OrderEntry, BrokerBase):
     updates when the exchange can), ``poll_interval`` (seconds between
     order polls, 1.0; with streams a safety poll runs 5x less often),
     ``order_types`` (overrides of ORDER_TYPES), ``balance_ttl`` (seconds a
-    balance read is reused, 2.0)."""
+    balance read is reused, 2.0), ``native_oco`` (send spot bracket exits
+    as the exchange's OCO list where it has one, True)."""
 
     params = (
         ('store', None),
@@ -73,6 +79,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
         ('poll_interval', 1.0),
         ('order_types', None),
         ('balance_ttl', 2.0),
+        ('native_oco', True),
     )
 
     def __init__(self) -> None:
@@ -94,6 +101,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
         self._held: dict = {}            # parents waiting for their group
         self._armed: dict = {}           # spot bracket stops watched locally
         self._expiring: set = set()      # refs canceled because ``valid`` passed
+        self._linked: set = set()        # refs the exchange cancels together itself
         self.manager = OrderManager()
         self.manager.add_listener(self._on_event)
 
@@ -477,6 +485,9 @@ class CCXTBroker(OrderEntry, BrokerBase):
         elif kind in ('canceled', 'expired', 'rejected') and order.alive():
             if kind == 'canceled' and order.ref in self._expiring:
                 kind = 'expired'
+            elif kind == 'expired' and order.ref in self._linked and \
+                    order.ref not in self._expiring:
+                kind = 'canceled'     # the exchange ended it because its sibling did
             if kind == 'expired':
                 order.status = Order.Expired
             else:
@@ -536,7 +547,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
                     child.cancel()
                     self.notify(child)
         group = self._groups.pop(order.ref, None)
-        if group:
+        if group and order.ref in self._linked:     # the exchange did it
+            for ref in group:
+                self._groups.pop(ref, None)
+        elif group:
             for ref in list(group):
                 other = self.orders.get(ref)
                 if ref != order.ref and other is not None and other.alive():
@@ -555,6 +569,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
         if self.market_type == 'spot':
             for child in children:         # exit what was received, net of fees
                 self._fit_to(child, abs(parent.executed.size))
+            pair = self._exit_pair(children)
+            if pair is not None and self.p.native_oco and native_oco(self.store.exchange):
+                self._send_oco(*pair)
+                return
         for child in children:
             if local and child.exectype in CONDITIONAL:
                 self._armed[child.ref] = child
@@ -562,6 +580,67 @@ class CCXTBroker(OrderEntry, BrokerBase):
                 self.notify(child)
             else:
                 self._send(child)
+
+    @staticmethod
+    def _exit_pair(children: list) -> Optional[tuple]:
+        """(stop, limit) when the children are one of each on one side."""
+        stops = [c for c in children if c.exectype in CONDITIONAL]
+        limits = [c for c in children if c.exectype == Order.Limit]
+        if len(children) != 2 or len(stops) != 1 or len(limits) != 1 or \
+                stops[0].isbuy() != limits[0].isbuy():
+            return None
+        return stops[0], limits[0]
+
+    def _send_oco(self, stop: Order, limit: Order) -> None:
+        """Both exits as one exchange OCO list; the exchange cancels the
+        other leg when one fills or is canceled."""
+        legs = (stop, limit)
+        self._linked.update((stop.ref, limit.ref))   # refused or sent, together
+        for leg in legs:
+            if leg.status == Order.Created:
+                leg.submit()
+                self.notify(leg)
+        try:
+            (symbol, _, side, amount, _, sparams), (_, _, _, _, lprice, _) = \
+                self._request(stop), self._request(limit)
+        except Exception as exc:  # below a minimum, or ccxt's rounding refused it
+            for leg in legs:
+                self._refuse(leg, self.store.redact(exc))
+            return
+        method, build = native_oco(self.store.exchange)
+        ids = [new_client_id() for _ in range(3)]
+        stop_price = sparams['stopPrice']
+        stop_limit = None
+        if stop.exectype == Order.StopLimit:
+            stop_limit = float(self.store.exchange.price_to_precision(
+                symbol, stop.pricelimit or stop.price))
+        market = self.store.market(symbol)
+        request = build(market['id'], side, amount, ExitLeg(ids[0], stop_limit, stop_price),
+                        ExitLeg(ids[1], lprice), ids[2])
+        for leg, cid, kind, price in ((stop, ids[0], 'stop', stop_price),
+                                      (limit, ids[1], 'limit', lprice)):
+            leg.addinfo(client_id=cid, oco_list_id=ids[2])
+            self.manager.track(leg.ref, symbol, side, amount, client_id=cid,
+                               order_type='oco-' + kind, price=price)
+        ex = self.store.exchange
+
+        def send() -> list:
+            reply = getattr(ex, method)(request)
+            return [ex.parse_order(row, market) for row in reply.get('orderReports') or ()]
+
+        def lookup() -> Optional[list]:
+            rows = [self.store.find_order(symbol, cid) for cid in ids[:2]]
+            return None if any(row is None for row in rows) else rows
+        try:
+            rows = self.store.send_once(send, lookup, ids[2])
+        except StoreError as exc:
+            for leg in legs:
+                self._refuse(leg, str(exc), margin=exc.cause_name == 'InsufficientFunds')
+                self.manager.reject(leg.ref, str(exc))
+            return
+        for row in rows:
+            self._inbox.put(('order', row, None))
+        self._drain()
 
     @staticmethod
     def _fit_to(order: Order, most: float) -> None:

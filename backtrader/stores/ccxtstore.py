@@ -215,16 +215,23 @@ class CCXTStore(LiveStore):
     def create_order(self, symbol: str, otype: str, side: str, amount: float,
                      price: Optional[float], params: dict, client_id: str,
                      conditional: bool = False) -> dict:
-        """Send an order once.  When the outcome is unknown (timeout, 5xx,
-        dropped connection) the order is looked up by ``client_id``; only
-        if the exchange does not have it is it sent again, with the same
-        client id.  Raises StoreError with action 'reject' when refused."""
+        """Send one order, once (see ``send_once``).  Raises StoreError with
+        action 'reject' when refused."""
         params = dict(params, clientOrderId=client_id)
+        return self.send_once(
+            lambda: self.exchange.create_order(symbol, otype, side, amount, price, params),
+            lambda: self.find_order(symbol, client_id, conditional), client_id)
+
+    def send_once(self, send: Callable[[], Any], lookup: Callable[[], Any],
+                  client_id: str) -> Any:
+        """``send()`` a request that creates orders.  When the outcome is
+        unknown (timeout, 5xx, dropped connection) ``lookup()`` asks the
+        exchange for what the request would have created (by client id);
+        only when it answers None is the same request, with the same
+        client ids, sent again.  Never two orders for one request."""
         for attempt in range(self.policy.attempts):
             try:
-                return self.guarded(self.exchange.create_order, symbol, otype, side,
-                                    amount, price, params, retry=False,
-                                    sending_order=True)
+                return self.guarded(send, retry=False, sending_order=True)
             except StoreError as exc:
                 if exc.action != 'ambiguous':
                     raise
@@ -232,7 +239,7 @@ class CCXTStore(LiveStore):
                                       client_id=client_id)
             if self._stop_event.wait(self.policy.delay(attempt)):
                 break
-            found = self.find_order(symbol, client_id, conditional)
+            found = lookup()
             if found is not None:
                 return found
         raise StoreError('order %s: no answer from the exchange after %d tries'
