@@ -342,6 +342,7 @@ def test_futures_orders_with_leverage_and_reduce_only():
                 strat.sell(size=100, exectype=bt.Order.Stop,
                            price=round(strat.data.close[0] * 0.5, 4), reduce_only=True)
                 strat.sell(size=100, reduce_only=True)
+                strat.buy(size=10_000_000)        # far beyond the margin at 5x
         store = bt.stores.CCXTStore(exchange='binance',
                                     config=ex.ccxt_config(KEY, SECRET, futures=True),
                                     market_type='future')
@@ -356,9 +357,54 @@ def test_futures_orders_with_leverage_and_reduce_only():
         assert account.leverage['XRPUSDT'] == 5
         done = [r for r in strat.orders if r[2] == 'Completed']
         assert [r[3] for r in done] == [100, -100]
+        refused = [r for r in strat.orders if r[2] not in ('Submitted', 'Accepted',
+                                                          'Completed')]
+        assert [r[2] for r in refused] == ['Margin']
+        assert 'InsufficientFunds' in refused[0][5] and 'insufficient' in refused[0][5]
         assert account.positions[('XRPUSDT', 'BOTH')].amount == 0.0
         assert [a.type for a in account.algos.values()] == ['STOP_MARKET']
         assert strat.trades[-1][0] == bt.Trade.Closed
+
+
+@pytest.mark.parametrize('side', ['long', 'short'])
+def test_futures_bracket_children_follow_the_parent_reduce_only(side):
+    """XRP 1h from bar 20: the entry fills between 1.0923 and 1.0949; bar
+    24 reaches 1.16313 and no bar of the run goes below 1.07727.  So the
+    exit at 1.12 fills (a take-profit when long, the stop when short) and
+    the one at 1.05 never does; the broker cancels it (one cancels the
+    other).  Both exits are reduce-only: neither can open a position."""
+    with SimExchange(futures={'XRP/USDT': PERP}, keys={KEY: SECRET}, start=20) as ex:
+        def plan(strat, n):
+            if n == 2:
+                if side == 'long':
+                    strat.buy_bracket(size=100, exectype=bt.Order.Market,
+                                      limitprice=1.12, stopprice=1.05)
+                else:
+                    strat.sell_bracket(size=100, exectype=bt.Order.Market,
+                                       limitprice=1.05, stopprice=1.12)
+        store = bt.stores.CCXTStore(exchange='binance',
+                                    config=ex.ccxt_config(KEY, SECRET, futures=True),
+                                    market_type='future')
+        cerebro = bt.Cerebro()
+        cerebro.setbroker(store.getbroker(poll_interval=0.2))
+        bars = ex.core.venues['futures'].tapes['XRPUSDT'].bars
+        cerebro.adddata(store.getdata(dataname='XRP/USDT:USDT', timeframe=bt.TimeFrame.Minutes,
+                                      compression=60, fromdate=_day(bars[19])))
+        cerebro.addstrategy(Recorder, stop_after=9, plan=plan)
+        strat = _drive(ex, cerebro, 12)
+        account = ex.core.futures_account(KEY)
+    parent, stop, limit = _legs(strat)
+    assert parent == ['Submitted', 'Accepted', 'Completed']
+    won, lost = (limit, stop) if side == 'long' else (stop, limit)
+    assert won == ['Submitted', 'Accepted', 'Completed']
+    assert lost == ['Submitted', 'Accepted', 'Canceled']
+    assert account.positions[('XRPUSDT', 'BOTH')].amount == 0.0
+    exits = [o for o in list(account.orders.values()) + list(account.algos.values())
+             if o.type != 'MARKET' or o.algo]
+    assert sorted(o.type for o in exits) == ['LIMIT', 'STOP_MARKET']
+    assert all(o.reduce_only for o in exits)
+    assert strat.trades[-1][0] == bt.Trade.Closed
+    assert strat.position.size == 0
 
 
 def test_paper_trading_live_bars_with_the_backtest_broker(ex):
@@ -372,6 +418,32 @@ def test_paper_trading_live_bars_with_the_backtest_broker(ex):
 
 
 # --- faults --------------------------------------------------------------------------------
+def test_stream_drops_lose_no_fill_and_repeat_none(ex):
+    """Every socket (bars and order updates) is cut after a few messages
+    and half the messages come twice, while the strategy trades each bar:
+    each order still completes once, with the exchange's fills, and the
+    position is their sum."""
+    injector = install(ex, FaultInjector(seed=11))
+    injector.configure(ws_disconnect_every=4, ws_duplicate_rate=0.5)
+
+    def plan(strat, n):
+        if 5 <= n <= 9:
+            strat.buy(size=0.001 * (n - 4))
+    strat, _ = _run(ex, plan=plan, stop_after=12, steps=30,
+                    store_kwargs={'retry_base': 0.05}, feed_kwargs={'use_ws': True},
+                    broker_kwargs={'poll_interval': 0.2})
+    account = ex.core.account(KEY)
+    assert injector.stats['ws_disconnect_count'] >= 2 and injector.stats['ws_duplicated']
+    done = [r for r in strat.orders if r[2] == 'Completed']
+    assert len(done) == 5 == len({r[0] for r in done}) == len(account.orders)
+    by_ref = {}
+    for ref, _, status, *_ in strat.orders:
+        by_ref.setdefault(ref, []).append(status)
+    assert all(seq == ['Submitted', 'Accepted', 'Completed'] for seq in by_ref.values())
+    bought = sum(t.qty - t.commission for t in account.trades)
+    assert strat.position.size == pytest.approx(bought) == pytest.approx(0.015 * 0.999)
+
+
 def test_stream_drops_lose_no_bar_and_repeat_none(ex):
     injector = install(ex, FaultInjector(seed=5))
     injector.configure(ws_disconnect_every=3)      # every socket cut after 3 messages

@@ -561,9 +561,12 @@ class CCXTBroker(OrderEntry, BrokerBase):
 
     def _release_children(self, parent: Order) -> None:
         """Send a filled parent's children.  On spot both exit legs would
-        need the same coins, so the stop leg is watched here (``_armed``)
-        and sent as a market order when the price reaches it, after its
-        sibling is canceled."""
+        need the same coins: they go out as one native OCO list where the
+        exchange has them; otherwise the stop leg is watched here
+        (``_armed``) and sent as a market order when the price reaches it,
+        after its sibling is canceled.  On futures the exits go out as
+        they are, reduce-only unless told otherwise (hedge-mode orders name
+        their position side instead)."""
         children = [c for c in self._waiting.pop(parent.ref, []) if c.alive()]
         local = self.market_type == 'spot' and len(children) > 1
         if self.market_type == 'spot':
@@ -573,6 +576,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
             if pair is not None and self.p.native_oco and native_oco(self.store.exchange):
                 self._send_oco(*pair)
                 return
+        else:          # exits only reduce: both filling cannot open a position
+            for child in children:
+                if 'reduce_only' not in child.info and not child.info.get('position_side'):
+                    child.addinfo(reduce_only=True)
         for child in children:
             if local and child.exectype in CONDITIONAL:
                 self._armed[child.ref] = child
