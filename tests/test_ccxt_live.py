@@ -189,6 +189,64 @@ def test_orders_of_each_type_reach_the_exchange_and_report_once(ex):
     assert _mine() == []
 
 
+class BarCounter(Recorder):
+    """Also notes how many bars the strategy had seen at each notification."""
+
+    def notify_order(self, order):
+        super().notify_order(order)
+        self.orders[-1] += (len(self.bars),)
+
+
+def _trail_trigger(bars, start_close, percent):
+    """Where a sell trailing stop made at ``start_close`` fires, run the
+    way the backtest broker runs it: (index into ``bars``, stop)."""
+    stop = start_close * (1 - percent)
+    for i, bar in enumerate(bars):
+        if bar.low <= stop:
+            return i, stop
+        stop = max(stop, bar.close * (1 - percent))
+    raise AssertionError('the trail never fires over these bars')
+
+
+@pytest.mark.parametrize('exectype', ['StopTrail', 'StopTrailLimit'])
+def test_a_trailing_stop_follows_closed_bars_and_fires_once(ex, exectype):
+    """The trail (3%) is kept by the broker: it follows each closed bar's
+    close and, at the first bar whose low reaches it, goes to the exchange
+    as a market order (StopTrailLimit: a limit 100 below the trailed
+    stop).  A second trailing stop, canceled, never reaches the exchange."""
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+        elif n == 6:
+            close = strat.data.close[0]
+            kwargs = {'price': close, 'plimit': close - 100} \
+                if exectype == 'StopTrailLimit' else {}
+            strat.sell(size=0.005, exectype=getattr(bt.Order, exectype),
+                       trailpercent=0.03, **kwargs)
+            strat.spare = strat.sell(size=0.001, exectype=bt.Order.StopTrail,
+                                     trailamount=5000.0)
+        elif n == 8:
+            strat.cancel(strat.spare)
+    strat, _ = _run(ex, plan=plan, stop_after=12, steps=24, strategy=BarCounter)
+    by_ref = {}
+    for ref, _, status, _, _, _, seen in strat.orders:
+        by_ref.setdefault(ref, []).append((status, seen))
+    buy, trail, spare = (by_ref[ref] for ref in sorted(by_ref))
+    assert [s for s, _ in trail] == ['Submitted', 'Accepted', 'Completed']
+    assert [s for s, _ in spare] == ['Submitted', 'Accepted', 'Canceled']
+    # bar 101 was the 6th bar: the trail starts at its close
+    live = _bars(ex, START + 2, START + 12)
+    at, stop = _trail_trigger(live, _bars(ex, START + 1, START + 2)[0].close, 0.03)
+    # fired by the (7 + at)-th bar, reported before that bar's next()
+    assert trail[-1][1] == 6 + at
+    sent = sorted(ex.core.account(KEY).orders.values(), key=lambda o: o.order_id)
+    assert [o.type for o in sent] == ['MARKET', 'MARKET' if exectype == 'StopTrail'
+                                      else 'LIMIT']
+    if exectype == 'StopTrailLimit':
+        assert float(sent[1].price) == pytest.approx(stop - 100, abs=0.01)
+    assert strat.position.size == pytest.approx(0.01 * 0.999 - 0.005)
+
+
 def _bracket_plan(limit_factor, stop_factor, ex=None):
     """A market-entry bracket at the 5th bar, exits priced from the last
     close, or from the exchange's last trade when ``ex`` is given (the
@@ -396,7 +454,7 @@ def test_futures_bracket_children_follow_the_parent_reduce_only(side):
     parent, stop, limit = _legs(strat)
     assert parent == ['Submitted', 'Accepted', 'Completed']
     won, lost = (limit, stop) if side == 'long' else (stop, limit)
-    assert won == ['Submitted', 'Accepted', 'Completed']
+    assert won == ['Submitted', 'Accepted', 'Completed'], [r[:4] for r in strat.orders[5:]]
     assert lost == ['Submitted', 'Accepted', 'Canceled']
     assert account.positions[('XRPUSDT', 'BOTH')].amount == 0.0
     exits = [o for o in list(account.orders.values()) + list(account.algos.values())

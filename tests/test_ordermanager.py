@@ -553,6 +553,32 @@ def test_report_for_a_different_exchange_id_is_ignored():
     assert rec.filled == 0.0 and rec.exchange_id == 'X1'
 
 
+def test_an_alias_takes_the_reports_of_the_order_placed_on_trigger():
+    """A conditional order (X1) triggers and the exchange places X2 for
+    it, with the same client id: X2's reports wait until X2 is named an
+    alias, then count once for the one record."""
+    om, seen = _manager()
+    rec = om.track('r1', 'BTC/USDT', 'sell', 1.0, 'c1')
+    om.bind('r1', 'X1')
+    assert om.on_order(_order(exid='X2', clientOrderId='c1', status='closed',
+                              filled=1.0, average=9.0)) == []
+    assert om.on_trade({'id': 't1', 'order': 'X2', 'amount': 1.0, 'price': 9.0}) == []
+    assert rec.filled == 0.0
+    events = om.alias('X1', 'X2')
+    assert [e.kind for e in events] == ['filled']
+    assert rec.filled == 1.0 and rec.average == 9.0 and rec.trade_ids == ('t1',)
+    assert om.lookup(exchange_id='X2') is rec and rec.exchange_id == 'X1'
+    # later reports under either id change nothing
+    assert om.on_trade({'id': 't1', 'order': 'X2', 'amount': 1.0, 'price': 9.0}) == []
+    assert om.on_order(_order(exid='X1', status='closed', filled=1.0)) == []
+    with pytest.raises(KeyError):
+        om.alias('nope', 'X3')
+    om.track('r2', 'BTC/USDT', 'buy', 1.0, 'c2')
+    om.bind('r2', 'X3')
+    with pytest.raises(ValueError, match='already bound'):
+        om.alias('X1', 'X3')
+
+
 def test_history_open_orders_and_trades_queries():
     om, _ = _manager()
     a = om.track('a', 'BTC/USDT', 'buy', 1.0, 'ca')       # created 1000

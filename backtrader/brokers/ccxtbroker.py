@@ -18,6 +18,12 @@ or cost is rejected with the reason in ``order.info.reject_reason``.
 Every order carries a client order id (``order.info.client_id``); an
 ambiguous send is resolved by looking it up (see ``CCXTStore``).
 
+Trailing stops (StopTrail, StopTrailLimit; ``trailamount`` or
+``trailpercent``) are kept here, not on the exchange: after each closed
+bar the stop follows the close as in backtests, and when a bar reaches
+it the order goes out as a market order (or a limit at the trailed
+limit price).  So they act on closed bars, not on ticks.
+
 ``valid`` works as in backtests, by the data's clock: once a bar is
 stamped past it, the order is canceled on the exchange and reported
 Expired.
@@ -37,6 +43,7 @@ broker never flattens anything when it stops.
 from __future__ import annotations
 
 import collections
+import logging
 import queue
 import time
 from typing import Any, Optional
@@ -51,6 +58,8 @@ from ._nativeoco import ExitLeg, native_oco
 
 __all__ = ['CCXTBroker', 'ORDER_TYPES']
 
+log = logging.getLogger(__name__)
+
 #: (ccxt type, where the backtrader price goes) per market type and exectype
 ORDER_TYPES = {
     'spot': {Order.Market: ('market', None), Order.Limit: ('limit', 'price'),
@@ -61,6 +70,13 @@ ORDER_TYPES = {
                Order.StopLimit: ('STOP', 'stopPrice')},
 }
 CONDITIONAL = (Order.Stop, Order.StopLimit)
+#: fields of an order's raw reply naming the order it placed when it
+#: triggered (Binance's algo service); its reports count for this order
+FOLLOW_ID_FIELDS = ('actualOrderId',)
+#: trailing stops are watched here and sent when a closed bar reaches them
+TRAILING = (Order.StopTrail, Order.StopTrailLimit)
+#: how long an order the exchange reports filled waits for its trades
+SETTLE_SECONDS = 5.0
 
 
 class CCXTBroker(OrderEntry, BrokerBase):
@@ -99,9 +115,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
         self._last_poll = 0.0
         self._streaming = False
         self._held: dict = {}            # parents waiting for their group
-        self._armed: dict = {}           # spot bracket stops watched locally
+        self._armed: dict = {}           # ref -> (stop watched here, bars seen)
         self._expiring: set = set()      # refs canceled because ``valid`` passed
         self._linked: set = set()        # refs the exchange cancels together itself
+        self._settling: dict = {}        # ref -> deadline: done on the exchange, fills awaited
         self.manager = OrderManager()
         self.manager.add_listener(self._on_event)
 
@@ -246,15 +263,21 @@ class CCXTBroker(OrderEntry, BrokerBase):
         ex = self.store.exchange
         symbol = order.data.p.dataname
         market = self.store.market(symbol)
-        otype, slot = self._spec(order)
         as_market = bool(order.info.get('as_market'))
+        as_limit = order.info.get('as_limit')
         if as_market:
             otype = 'market'
+        elif as_limit:
+            otype = 'limit'
+        else:
+            otype, _ = self._spec(order)
         amount = float(ex.amount_to_precision(symbol, abs(order.size)))
         params: dict = {}
         price = None
         if as_market:
             pass
+        elif as_limit:
+            price = float(ex.price_to_precision(symbol, as_limit))
         elif order.exectype == Order.Limit:
             price = float(ex.price_to_precision(symbol, order.price))
         elif order.exectype in CONDITIONAL:
@@ -283,6 +306,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
         return symbol, otype, side, amount, price, params
 
     def _send(self, order: Order) -> None:
+        if order.exectype in TRAILING and not order.info.get('as_market') and \
+                not order.info.get('as_limit'):
+            self._arm(order)
+            return
         if order.status == Order.Created:
             order.submit()
             self.notify(order)
@@ -326,10 +353,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
         if not order.alive():
             return False
         held = self._held
-        self._armed.pop(order.ref, None)
+        armed = self._armed.pop(order.ref, None) is not None
         record = self.manager.get(order.ref)
         if record is None or record.exchange_id is None:
-            if order.ref in held or order.parent is not None:
+            if armed or order.ref in held or order.parent is not None:
                 held.pop(order.ref, None)
                 if order.ref in self._expiring:
                     order.status = Order.Expired
@@ -368,6 +395,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
         now = time.monotonic()
         self._watch_armed()
         self._expire_due()
+        self._settle_due()
         if now - self._last_poll >= interval and any(
                 o.alive() and o.ref not in self._held and o.ref not in self._armed
                 for o in self.orders.values()):
@@ -396,9 +424,35 @@ class CCXTBroker(OrderEntry, BrokerBase):
             except queue.Empty:
                 return
             if kind == 'order':
+                follow = self._follow_id(row)
+                known = follow and self.manager.lookup(exchange_id=row.get('id'))
+                if known:               # first, so what it reported counts here
+                    self._alias(row['id'], follow)
                 self.manager.on_order(row, ref=ref)
+                if follow and not known:
+                    self._alias(row.get('id'), follow)
             else:
                 self.manager.on_trade(row)
+
+    @staticmethod
+    def _follow_id(row: dict) -> Optional[str]:
+        info = row.get('info')
+        if not isinstance(info, dict):
+            return None
+        for field in FOLLOW_ID_FIELDS:
+            value = info.get(field)
+            if value not in (None, '', 0, '0'):
+                return str(value)
+        return None
+
+    def _alias(self, exchange_id: Any, follow: str) -> None:
+        if exchange_id in (None, '') or str(exchange_id) == follow or \
+                self.manager.lookup(exchange_id=exchange_id) is None:
+            return
+        try:
+            self.manager.alias(exchange_id, follow)
+        except ValueError:          # already someone else's: not ours to follow
+            pass
 
     def _poll(self) -> None:
         """One ``fetch_open_orders`` per symbol with live orders; the ones
@@ -478,10 +532,17 @@ class CCXTBroker(OrderEntry, BrokerBase):
         elif kind in ('partial', 'filled', 'late_fill') and event.fill is not None:
             self._execute(order, event.fill, final=(kind == 'filled'))
         elif kind == 'filled':
+            if order.alive() and self._short_of(order):
+                # done on the exchange, its fills not seen yet: read them and
+                # wait for them (``_settle_due`` gives up after SETTLE_SECONDS)
+                if order.ref not in self._settling:
+                    self._settling[order.ref] = time.monotonic() + SETTLE_SECONDS
+                    self._fetch_trades(order.data.p.dataname, event.record.timestamp or 0)
+                    self._drain()
+                if order.alive() and self._short_of(order):
+                    return
             if order.alive():
-                order.completed()
-                self.notify(order)
-                self._ended(order, filled=True)
+                self._complete(order)
         elif kind in ('canceled', 'expired', 'rejected') and order.alive():
             if kind == 'canceled' and order.ref in self._expiring:
                 kind = 'expired'
@@ -528,12 +589,29 @@ class CCXTBroker(OrderEntry, BrokerBase):
                       opened, openedvalue, openedcomm, comminfo.margin, pnl, psize, pprice)
         self._balance = None                  # the next read is fresh
         if final or abs(order.executed.remsize) < 1e-12:
-            order.completed()
-            self.notify(order)
-            self._ended(order, filled=True)
+            self._complete(order)
         else:
             order.partial()
             self.notify(order)
+
+    def _complete(self, order: Order) -> None:
+        self._settling.pop(order.ref, None)
+        order.completed()
+        self.notify(order)
+        self._ended(order, filled=True)
+
+    def _settle_due(self) -> None:
+        """Orders the exchange called filled whose fills never came within
+        SETTLE_SECONDS complete with what was seen."""
+        now = time.monotonic()
+        for ref, deadline in list(self._settling.items()):
+            order = self.orders.get(ref)
+            if order is None or not order.alive():
+                self._settling.pop(ref, None)
+            elif now >= deadline:
+                log.warning('order %s: filled on the exchange but only %s of %s seen',
+                            ref, order.executed.size, order.size)
+                self._complete(order)
 
     # --- linked orders --------------------------------------------------------------------
     def _ended(self, order: Order, filled: bool = False) -> None:
@@ -582,9 +660,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
                     child.addinfo(reduce_only=True)
         for child in children:
             if local and child.exectype in CONDITIONAL:
-                self._armed[child.ref] = child
-                child.accept()
-                self.notify(child)
+                self._arm(child)
             else:
                 self._send(child)
 
@@ -650,22 +726,43 @@ class CCXTBroker(OrderEntry, BrokerBase):
         self._drain()
 
     @staticmethod
+    def _short_of(order: Order) -> bool:
+        """Less executed than asked (beyond rounding)."""
+        return abs(order.executed.remsize) > 1e-9 * abs(order.size) + 1e-12
+
+    @staticmethod
     def _fit_to(order: Order, most: float) -> None:
         if most and abs(order.size) > most:
             size = most if order.size > 0 else -most
             order.size = order.created.size = size
             order.executed.remsize = size
 
+    def _arm(self, order: Order) -> None:
+        """Hold a stop here (accepted, not on the exchange); bars that
+        close from now on are checked against it."""
+        if order.status == Order.Created:
+            order.submit()
+            self.notify(order)
+        order.accept()
+        self.notify(order)
+        self._armed[order.ref] = (order, len(order.data))
+
     def _watch_armed(self) -> None:
-        for ref, order in list(self._armed.items()):
+        """Each armed stop, once per new closed bar: reached by the bar's
+        high (buy) or low (sell), it goes to the exchange as a market
+        order, or as a limit at its limit price (StopLimit,
+        StopTrailLimit), after its siblings are canceled; otherwise a
+        trailing stop follows the close, as the backtest broker does."""
+        for ref, (order, seen) in list(self._armed.items()):
             data = order.data
-            if not len(data) or not order.alive():
+            if not order.alive() or len(data) <= seen:
                 continue
-            if order.isbuy():
-                hit = data.high[0] >= order.price
-            else:
-                hit = data.low[0] <= order.price
+            stop = order.created.price
+            hit = data.high[0] >= stop if order.isbuy() else data.low[0] <= stop
             if not hit:
+                if order.exectype in TRAILING:
+                    order.trailadjust(data.close[0])
+                self._armed[ref] = (order, len(data))
                 continue
             del self._armed[ref]
             group = self._groups.pop(ref, set())
@@ -675,7 +772,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
                     self._groups.pop(other_ref, None)
                     self.cancel(other)
             self._refresh_after_cancel()
-            order.addinfo(as_market=True)
+            if order.exectype in (Order.StopLimit, Order.StopTrailLimit):
+                order.addinfo(as_limit=order.created.pricelimit or stop)
+            else:
+                order.addinfo(as_market=True)
             self._send(order)
 
     def _refresh_after_cancel(self) -> None:

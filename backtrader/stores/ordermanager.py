@@ -595,13 +595,32 @@ class OrderManager:
             self._bind(rec, str(exchange_id), events, announce=True)
             return self._dispatch(events)
 
+    def alias(self, exchange_id: str, other_id: str) -> list[OrderEvent]:
+        """The order bound to ``exchange_id`` goes on under ``other_id`` too
+        (a conditional order that placed another when it triggered, as
+        Binance's algo service does): reports for either id apply to the
+        same record, and those buffered for ``other_id`` are replayed."""
+        with self._lock:
+            rec = self._by_exid.get(str(exchange_id))
+            if rec is None:
+                raise KeyError(f'no order bound to exchange id {exchange_id!r}')
+            other_id = str(other_id)
+            other = self._by_exid.get(other_id)
+            if other is not None and other is not rec:
+                raise ValueError(f'exchange id {other_id!r} is already bound to ref '
+                                 f'{other.ref!r}')
+            self._by_exid[other_id] = rec
+            events: list[OrderEvent] = []
+            self._bind(rec, other_id, events, announce=False)
+            return self._dispatch(events)
+
     def _bind(self, rec: OrderRecord, exid: str, events: list, announce: bool) -> bool:
         other = self._by_exid.get(exid)
         if other is not None and other is not rec:
             raise ValueError(f'exchange id {exid!r} is already bound to ref {other.ref!r}')
-        if rec.exchange_id is not None and rec.exchange_id != exid:
-            log.warning('order %r is bound to %s; ignoring a report for %s',
-                        rec.ref, rec.exchange_id, exid)
+        if other is None and rec.exchange_id is not None and rec.exchange_id != exid:
+            log.info('order %r is bound to %s; holding a report for %s until it '
+                        'is named an alias', rec.ref, rec.exchange_id, exid)
             return False
         if rec.exchange_id is None:
             rec.exchange_id = exid
@@ -658,6 +677,7 @@ class OrderManager:
             if exid is not None and rec.exchange_id != exid:
                 rejecting = CCXT_STATUS.get(data.get('status')) == 'rejected'
                 if not self._bind(rec, exid, events, announce=not rejecting):
+                    self._buffer(exid, 'order', data)
                     return self._dispatch(events)
             self._apply_order(rec, data, events)
             return self._dispatch(events)
@@ -680,6 +700,7 @@ class OrderManager:
                 return events
             if exid is not None and rec.exchange_id != exid:
                 if not self._bind(rec, exid, events, announce=True):
+                    self._buffer(exid, 'trade', data)
                     return self._dispatch(events)
             self._apply_trade(rec, data, events)
             return self._dispatch(events)
