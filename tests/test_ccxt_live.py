@@ -159,7 +159,8 @@ def test_orders_of_each_type_reach_the_exchange_and_report_once(ex):
             strat.sell(size=0.005, exectype=bt.Order.Limit, price=round(close * 0.99, 2))
             strat.held = strat.buy(size=0.01, exectype=bt.Order.Limit,
                                    price=round(close * 0.5, 2))
-            strat.sell(size=0.005, exectype=bt.Order.Stop, price=round(close * 0.5, 2))
+            strat.stop_trigger = round(close * 0.5, 2)
+            strat.sell(size=0.005, exectype=bt.Order.Stop, price=strat.stop_trigger)
         elif n == 7:
             strat.cancel(strat.held)
             strat.buy(size=5.0)                       # more than the cash
@@ -186,6 +187,13 @@ def test_orders_of_each_type_reach_the_exchange_and_report_once(ex):
     assert account.balances['BTC'][0] + account.balances['BTC'][1] == \
         pytest.approx(0.02 * 0.999 - 0.005)
     assert len([o for o in account.orders.values()]) == 4   # nothing sent twice
+    # the stop went out with its trigger as the stop price, a market stop
+    # (no limit price) of the spot kind, and the end of the run left it
+    # resting: nothing is canceled or flattened implicitly on shutdown
+    stop = [o for o in account.orders.values() if o.stop_price][0]
+    assert stop.type == 'STOP_LOSS' and not stop.price
+    assert stop.stop_price == pytest.approx(strat.stop_trigger)
+    assert stop.is_open
     assert _mine() == []
 
 
@@ -542,6 +550,7 @@ def test_the_limiter_takes_the_limit_the_exchange_declares():
         try:
             store.start()
             assert store.limiter.limit == 3000
+            assert store.exchange.enableRateLimit is False      # one limiter, not two
             store.rest('fetch_ticker', 'BTC/USDT')
             assert store.limiter.used == ex.core.limiter.used   # the header is the truth
         finally:

@@ -602,6 +602,40 @@ def test_history_open_orders_and_trades_queries():
     assert om.trades('c') == []
 
 
+def test_prune_forgets_the_oldest_ended_orders_never_a_live_one():
+    om, _ = _manager()
+    for i in range(5):
+        om.track(i, 'BTC/USDT', 'buy', 1.0, 'c%d' % i)
+        if i != 1:       # order 1 stays open
+            om.on_order(_order(exid='X%d' % i, status='closed', filled=1.0,
+                               average=10.0 + i), ref=i)
+        else:
+            om.bind(1, 'X1')
+    assert om.prune(keep=2) == [0, 2]
+    assert [r.ref for r in om.history()] == [1, 3, 4]
+    assert om.lookup(exchange_id='X0') is None and om.lookup(client_id='c0') is None
+    assert om.lookup(exchange_id='X1').ref == 1
+    assert [f.price for f in om.trades()] == [13.0, 14.0]
+    assert om.prune(keep=2) == []
+    # a late report for a forgotten order is kept aside, not applied elsewhere
+    assert om.on_trade({'id': 'late', 'order': 'X0', 'amount': 1.0, 'price': 1.0}) == []
+    with pytest.raises(ValueError, match='keep'):
+        om.prune(keep=-1)
+
+
+def test_history_is_bounded_as_orders_are_tracked():
+    om = OrderManager(max_history=50)
+    for i in range(400):
+        om.track(i, 'BTC/USDT', 'buy', 1.0, 'c%d' % i)
+        om.reject(i, 'no funds')
+    kept = om.history()
+    assert 50 <= len(kept) <= 50 + 100 + 1
+    assert kept[-1].ref == 399 and kept[0].ref == 400 - len(kept)
+    assert len(OrderManager(max_history=None).prune()) == 0
+    with pytest.raises(ValueError, match='max_history'):
+        OrderManager(max_history=-5)
+
+
 def test_status_tables_are_consistent():
     assert set(CCXT_STATUS.values()) <= set(STATUSES)
     assert CCXT_STATUS['closed'] == 'filled'

@@ -86,7 +86,10 @@ class CCXTBroker(OrderEntry, BrokerBase):
     order polls, 1.0; with streams a safety poll runs 5x less often),
     ``order_types`` (overrides of ORDER_TYPES), ``balance_ttl`` (seconds a
     balance read is reused, 2.0), ``native_oco`` (send spot bracket exits
-    as the exchange's OCO list where it has one, True)."""
+    as the exchange's OCO list where it has one, True), ``keep_orders``
+    (ended orders kept in ``orders`` and the order manager's history,
+    10000; the oldest beyond it are forgotten so a long run stays small;
+    None: keep all)."""
 
     params = (
         ('store', None),
@@ -96,6 +99,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
         ('order_types', None),
         ('balance_ttl', 2.0),
         ('native_oco', True),
+        ('keep_orders', 10000),
     )
 
     def __init__(self) -> None:
@@ -119,7 +123,7 @@ class CCXTBroker(OrderEntry, BrokerBase):
         self._expiring: set = set()      # refs canceled because ``valid`` passed
         self._linked: set = set()        # refs the exchange cancels together itself
         self._settling: dict = {}        # ref -> deadline: done on the exchange, fills awaited
-        self.manager = OrderManager()
+        self.manager = OrderManager(max_history=self.p.keep_orders)
         self.manager.add_listener(self._on_event)
 
     @property
@@ -396,12 +400,27 @@ class CCXTBroker(OrderEntry, BrokerBase):
         self._watch_armed()
         self._expire_due()
         self._settle_due()
+        self._forget_ended()
         if now - self._last_poll >= interval and any(
                 o.alive() and o.ref not in self._held and o.ref not in self._armed
                 for o in self.orders.values()):
             self._last_poll = now
             self._poll()
         self._drain()
+
+    def _forget_ended(self) -> None:
+        """Drop the oldest ended orders beyond ``keep_orders`` (checked in
+        batches, so a bar costs nothing until the batch is full)."""
+        keep = self.p.keep_orders
+        if keep is None or len(self.orders) <= keep + max(100, keep // 10):
+            return
+        busy = set(self._waiting) | set(self._groups) | set(self._armed) | \
+            set(self._settling) | set(self._held)
+        ended = [ref for ref, o in self.orders.items() if not o.alive() and ref not in busy]
+        for ref in ended[:max(0, len(ended) - keep)]:
+            del self.orders[ref]
+            self._expiring.discard(ref)
+            self._linked.discard(ref)
 
     def _expire_due(self) -> None:
         """``valid`` passed (by the data's clock): cancel and report Expired."""

@@ -475,7 +475,10 @@ class OrderManager:
 
     ``step``: amount step given to each ledger (see FillLedger); ``clock``: returns ms
     (default wall clock), stamps ``created``/``updated``; ``max_orphans``:
-    how many unknown exchange ids keep buffered reports (oldest dropped).
+    how many unknown exchange ids keep buffered reports (oldest dropped);
+    ``max_history``: how many ended orders (and their fills) are kept for
+    the history queries — beyond it the oldest are forgotten, so a bot
+    running for months does not grow without bound (None: keep all).
 
     Every state change happens under one re-entrant lock, so a socket
     thread may feed reports while the main thread queries.  Listeners are
@@ -485,7 +488,7 @@ class OrderManager:
     """
 
     def __init__(self, *, step: float = 0.0, clock: Optional[Callable[[], float]] = None,
-                 max_orphans: int = 1000) -> None:
+                 max_orphans: int = 1000, max_history: Optional[int] = 10000) -> None:
         self._step = _number(step, 'step', nonneg=True)
         if clock is not None and not callable(clock):
             raise TypeError('clock must be callable')
@@ -493,6 +496,11 @@ class OrderManager:
         if isinstance(max_orphans, bool) or not isinstance(max_orphans, int) or max_orphans < 0:
             raise ValueError(f'max_orphans must be an int >= 0, got {max_orphans!r}')
         self._max_orphans = max_orphans
+        if max_history is not None and (isinstance(max_history, bool) or
+                                        not isinstance(max_history, int) or max_history < 0):
+            raise ValueError(f'max_history must be an int >= 0 or None, got {max_history!r}')
+        self._max_history = max_history
+        self._size_at_prune = 0
         self._lock = threading.RLock()
         self._by_ref: dict[Any, OrderRecord] = {}
         self._by_exid: dict[str, OrderRecord] = {}
@@ -560,7 +568,34 @@ class OrderManager:
             self._by_ref[ref] = rec
             if client_id is not None:
                 self._by_cid[client_id] = rec
+            if self._max_history is not None and len(self._by_ref) - self._size_at_prune \
+                    > max(100, self._max_history // 10):
+                self.prune()
             return rec
+
+    def prune(self, keep: Optional[int] = None) -> list:
+        """Forget the oldest ended orders beyond the newest ``keep`` of
+        them (default ``max_history``), with their fills and ids; the refs
+        forgotten.  Live orders are never forgotten.  ``track`` calls this
+        by itself every ``max(100, max_history // 10)`` new orders."""
+        if keep is None:
+            keep = self._max_history
+        if keep is None:
+            return []
+        keep = int(_number(keep, 'keep', nonneg=True))
+        with self._lock:
+            ended = [r for r in self._by_ref.values() if not r.alive]
+            drop = ended[:max(0, len(ended) - keep)]
+            gone = {r.ref for r in drop}
+            for rec in drop:
+                del self._by_ref[rec.ref]
+                if rec.client_id is not None and self._by_cid.get(rec.client_id) is rec:
+                    del self._by_cid[rec.client_id]
+            if gone:
+                self._by_exid = {k: r for k, r in self._by_exid.items() if r.ref not in gone}
+                self._fill_log = [(ref, f) for ref, f in self._fill_log if ref not in gone]
+            self._size_at_prune = len(self._by_ref)
+            return [r.ref for r in drop]
 
     def lookup(self, exchange_id: Optional[str] = None, client_id: Optional[str] = None,
                ref: Any = None) -> Optional[OrderRecord]:
