@@ -27,7 +27,7 @@ def limit_from_exchange(exchange: object, default: int = 1200) -> int:
     milliseconds one unit of weight costs), else ``default``."""
     pace = getattr(exchange, 'rateLimit', None)
     try:
-        return max(1, int(60000 / float(pace))) if pace else default
+        return max(1, int(60000 / float(pace))) if pace and float(pace) > 0 else default
     except (TypeError, ValueError, ZeroDivisionError):
         return default
 
@@ -36,7 +36,9 @@ def declared_limit(response: object) -> int:
     """The REQUEST_WEIGHT per minute an exchangeInfo answer declares
     (Binance's ``rateLimits``), or 0 when it declares none."""
     rows = response.get('rateLimits') if isinstance(response, dict) else None
-    for row in rows or ():
+    for row in rows if isinstance(rows, (list, tuple)) else ():
+        if not isinstance(row, dict):      # another venue's shape: not ours to read
+            continue
         if row.get('rateLimitType') == 'REQUEST_WEIGHT' and row.get('interval') == 'MINUTE':
             try:
                 return int(row['limit']) // max(1, int(row.get('intervalNum', 1)))

@@ -162,26 +162,37 @@ class LiveStore(Store):
             try:
                 result = func(*args, **kwargs)
             except Exception as exc:  # ccxt raises many classes; classify them
-                headers = self._headers()
-                self.limiter.observe(headers)
-                action = classify(exc, sending_order=sending_order)
-                name = type(exc).__name__
-                asked = retry_after(headers)
-                if name in ('DDoSProtection', 'RateLimitExceeded'):
-                    self.limiter.hold(asked or self.policy.delay(attempt))
-                if action == 'fail' and name in ('AuthenticationError', 'PermissionDenied'):
-                    self.set_state(self.ERROR, info=self.redact(exc))
-                attempt += 1
-                if action != 'retry' or not retry or attempt >= self.policy.attempts \
-                        or self._stop_event.is_set():
-                    raise StoreError('%s: %s' % (name, self.redact(exc)), action,
-                                     name) from None
-                self.retried += 1
-                if self._stop_event.wait(self.policy.delay(attempt - 1, asked)):
-                    raise StoreError('stopped while retrying: %s' % self.redact(exc),
-                                     'fail', name) from None
-                continue
-            self.limiter.observe(self._headers())
-            if self.state != self.CONNECTED:
-                self.set_state(self.CONNECTED)
-            return result
+                failure, wait = self._on_failure(exc, attempt, retry, sending_order)
+                why = (type(exc).__name__, self.redact(exc))
+            else:
+                self.limiter.observe(self._headers())
+                if self.state != self.CONNECTED:
+                    self.set_state(self.CONNECTED)
+                return result
+            # raised out here, not in the except block: the ccxt exception
+            # (its message may quote the request, keys included) is not kept
+            # as the StoreError's __context__
+            if failure is not None:
+                raise failure
+            attempt += 1
+            self.retried += 1
+            if self._stop_event.wait(wait):
+                raise StoreError('stopped while retrying: %s' % why[1], 'fail', why[0])
+
+    def _on_failure(self, exc: Exception, attempt: int, retry: bool,
+                    sending_order: bool) -> tuple:
+        """(StoreError to raise or None, seconds to wait before the retry)."""
+        headers = self._headers()
+        self.limiter.observe(headers)
+        action = classify(exc, sending_order=sending_order)
+        name = type(exc).__name__
+        asked = retry_after(headers)
+        if name in ('DDoSProtection', 'RateLimitExceeded'):
+            self.limiter.hold(asked or self.policy.delay(attempt))
+        if action == 'fail' and any(k.__name__ == 'AuthenticationError'
+                                    for k in type(exc).__mro__):
+            self.set_state(self.ERROR, info=self.redact(exc))
+        if action != 'retry' or not retry or attempt + 1 >= self.policy.attempts \
+                or self._stop_event.is_set():
+            return StoreError('%s: %s' % (name, self.redact(exc)), action, name), 0.0
+        return None, self.policy.delay(attempt, asked)
