@@ -339,9 +339,10 @@ def test_limiter_acquire_returns_when_stop_is_set():
     timer.start()
     began = time.monotonic()
     try:
-        lim.acquire(1, stop=stop)
+        granted = lim.acquire(1, stop=stop)
     finally:
         timer.cancel()
+    assert granted is False
     assert time.monotonic() - began < 5.0
     assert stop.is_set()
     assert clock.sleeps == []          # waited on the event, not the sleep
@@ -352,7 +353,7 @@ def test_limiter_acquire_with_stop_set_and_budget_left_charges():
     lim, clock = limiter_at(0.0)
     stop = threading.Event()
     stop.set()
-    lim.acquire(4, stop=stop)
+    assert lim.acquire(4, stop=stop) is True
     assert lim.used == 4 and clock.sleeps == []
 
 
@@ -691,3 +692,17 @@ def test_a_failure_keeps_no_trace_of_the_ccxt_exception(make_store):
         s.guarded(func)
     assert info.value.__cause__ is None and info.value.__context__ is None
     assert SECRET not in str(info.value) and 'InsufficientFunds' in str(info.value)
+
+
+def test_a_call_held_by_the_limiter_when_the_store_stops_is_not_sent(make_store):
+    s = make_store()
+    s.limiter.hold(3600.0)
+    func = Flaky()
+    timer = threading.Timer(0.02, s.stopping.set)
+    timer.start()
+    try:
+        with pytest.raises(StoreError, match='stopping'):
+            s.guarded(func)
+    finally:
+        timer.cancel()
+    assert func.calls == 0

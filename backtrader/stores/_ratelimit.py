@@ -66,8 +66,9 @@ class WeightLimiter:
         self.waited = 0.0          # seconds spent waiting, for the stats
         self.backoffs = 0
 
-    def acquire(self, weight: int = 1, stop: Optional[threading.Event] = None) -> None:
-        """Wait until ``weight`` fits in this minute's budget (or ``stop``)."""
+    def acquire(self, weight: int = 1, stop: Optional[threading.Event] = None) -> bool:
+        """Wait until ``weight`` fits in this minute's budget: True, charged;
+        False when ``stop`` was set while waiting (nothing charged)."""
         while True:
             with self._lock:
                 now = self._clock()
@@ -76,12 +77,12 @@ class WeightLimiter:
                 if wait <= 0:
                     if self.used + weight <= self.limit * self.safety or self.used == 0:
                         self.used += weight
-                        return
+                        return True
                     wait = (self._minute + 1) * 60 - now + 0.01
             self.waited += wait
             if stop is not None:
                 if stop.wait(wait):
-                    return
+                    return False
             else:
                 self._sleep(wait)
 

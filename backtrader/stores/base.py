@@ -157,7 +157,8 @@ class LiveStore(Store):
         that case); failures raise ``StoreError`` with secrets redacted."""
         attempt = 0
         while True:
-            self.limiter.acquire(weight, stop=self._stop_event)
+            if not self.limiter.acquire(weight, stop=self._stop_event):
+                raise StoreError('the store is stopping: call not sent', 'fail')
             self.calls += 1
             try:
                 result = func(*args, **kwargs)
