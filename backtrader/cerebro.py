@@ -152,18 +152,16 @@ class Cerebro(metaclass=MetaParams):
         self._broker.add_funding_source(data, rates, mark)
 
     def addcalendar(self, cal):
+        """The trading calendar every data without its own uses: a
+        calendar instance or class, a pandas_market_calendars name or
+        object (wrapped in ``PandasMarketCalendar``)."""
         from .tradingcal import PandasMarketCalendar, TradingCalendarBase
-        if isinstance(cal, string_types):
-            cal = PandasMarketCalendar(calendar=cal)
-        elif hasattr(cal, 'valid_days'):
-            cal = PandasMarketCalendar(calendar=cal)
-        else:
-            try:
-                if issubclass(cal, TradingCalendarBase):
-                    cal = cal()
-            except TypeError:
-                pass
-        self._tradingcal = cal
+        wraps_pmc = isinstance(cal, string_types) or hasattr(cal, 'valid_days')
+        if wraps_pmc:
+            self._tradingcal = PandasMarketCalendar(calendar=cal)
+            return
+        is_class = isinstance(cal, type) and issubclass(cal, TradingCalendarBase)
+        self._tradingcal = cal() if is_class else cal
 
     def add_signal(self, sigtype, sigcls, *sigargs, **sigkwargs):
         self.signals.append((sigtype, sigcls, sigargs, sigkwargs))

@@ -283,15 +283,15 @@ class DataAccessor(LineIterator):
 
 
 class IndicatorBase(DataAccessor):
-    pass
+    """Root of the indicators' hierarchy (public name kept for imports)."""
 
 
 class ObserverBase(DataAccessor):
-    pass
+    """Root of the observers' hierarchy."""
 
 
 class StrategyBase(DataAccessor):
-    pass
+    """Root of the strategies' hierarchy."""
 
 
 class SingleCoupler(LineActions):

@@ -405,21 +405,25 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         return _writerinfo.summary(self)
 
     def _stop(self):
+        """The user's stop first, then every analyzer's (own and slave),
+        then back to stage 1 so lines read plainly after the run."""
         self.stop()
-        for analyzer in itertools.chain(self.analyzers, self._slave_analyzers):
-            analyzer._stop()
+        for finisher in (*self.analyzers, *self._slave_analyzers):
+            finisher._stop()
         self._stage1()
 
     def stop(self):
-        pass
+        """Hook: the run is over."""
 
     def set_tradehistory(self, onoff=True):
         self._tradehistoryon = onoff
 
     def clear(self):
+        """End of a bar: pending notifications move to the history (when
+        kept) and the pending list starts empty."""
+        done, self._orderspending = self._orderspending, []
         if self._keep_orders:
-            self._orders.extend(self._orderspending)
-        self._orderspending = []
+            self._orders += done
         self._tradespending = []
 
     # --- notifications ---------------------------------------------------------

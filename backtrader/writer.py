@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections.abc
 import io
 import itertools
+import math
 import sys
 
 from .metabase import MetaParams
@@ -71,14 +72,18 @@ class WriterFile(WriterBase):
         self.writeiterable(row, func=str, counter=next(self._len))
 
     def addheaders(self, headers):
-        if self.p.csv:
-            self.headers.extend(headers)
+        """Column names for the CSV part (ignored without ``csv``)."""
+        if not self.p.csv:
+            return
+        self.headers += list(headers)
 
     def addvalues(self, values):
-        if self.p.csv:
-            if self.p.csv_filternan:
-                values = ['' if isinstance(v, float) and v != v else v for v in values]
-            self.values.extend(values)
+        """One bar's cells; NaN cells blank when ``csv_filternan``."""
+        if not self.p.csv:
+            return
+        blank_nan = self.p.csv_filternan
+        self.values += [('' if blank_nan and isinstance(v, float) and math.isnan(v) else v)
+                        for v in values]
 
     def writeiterable(self, iterable, func=None, counter=''):
         """One separated row; the row counter leads when ``csv_counter``."""
