@@ -2,6 +2,7 @@
 ccxt (ccxt.pro streams) against the local exchange on loopback.
 
     python benchmarks/bench_live.py [--bars 60] [--gap 0.05] [--poll]
+                                    [--streams ccxt.pro|native]
 
 1. Bar close -> strategy ``next()``: the exchange's clock is stepped to
    the first trade of a new bar (which closes the previous one) and the
@@ -79,16 +80,20 @@ def main() -> int:
     parser.add_argument('--gap', type=float, default=0.05,
                         help='seconds between bars (the stepper pause)')
     parser.add_argument('--poll', action='store_true', help='REST polling, no streams')
+    parser.add_argument('--streams', default='ccxt.pro', choices=('ccxt.pro', 'native'),
+                        help='how the store streams (native: backtrader.ws klines, '
+                             'orders polled)')
     args = parser.parse_args()
     bars = _bars(args.bars + 20)
     with SimExchange(spot={'BTC/USDT': bars}, keys={KEY: SECRET}, start=10,
                      balances={'USDT': 1e9}) as ex:
-        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET))
+        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
+                                    streams='rest' if args.poll else args.streams)
         cerebro = bt.Cerebro(quicknotify=True)
-        cerebro.setbroker(store.getbroker(use_ws=not args.poll, poll_interval=0.02))
+        cerebro.setbroker(store.getbroker(use_ws=False if args.poll else None, poll_interval=0.02))
         start = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=bars[9].time)
         cerebro.adddata(store.getdata(dataname='BTC/USDT', timeframe=bt.TimeFrame.Minutes,
-                                      fromdate=start, use_ws=not args.poll,
+                                      fromdate=start, use_ws=False if args.poll else None,
                                       poll_interval=0.02, qcheck=0.005))
         cerebro.addstrategy(Probe, bars=args.bars)
         closes: dict = {}
@@ -116,7 +121,7 @@ def main() -> int:
         ms = int((stamp - datetime.datetime(1970, 1, 1)).total_seconds() * 1000)
         if ms in closes:
             delays.append(seen - closes[ms])
-    mode = 'REST polling' if args.poll else 'ccxt.pro streams'
+    mode = 'REST polling' if args.poll else '%s streams' % args.streams
     print('live path on loopback (%s, python %s)' % (mode, sys.version.split()[0]))
     rows = [('bar close -> next()', delays, 100.0),
             ('submit -> Accepted', strat.accepted, 100.0),

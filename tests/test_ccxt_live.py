@@ -705,3 +705,148 @@ def test_a_resting_limit_fills_in_parts_each_part_reported_once(use_ws):
     assert sizes[-1] == pytest.approx(sum(f.qty - f.commission for f in fills))
     assert sizes[-1] == pytest.approx(0.03 * 0.999)
     assert strat.position.size == pytest.approx(0.03 * 0.999)
+
+
+# --- native streams (backtrader.ws) ------------------------------------------------------
+def test_native_streams_carry_live_bars_each_once_in_order(ex):
+    seen = []
+
+    def plan(strat, n):
+        seen.append(strat.data.store.stream_stats())
+    strat, store = _run(ex, store_kwargs={'streams': 'native'}, broker=False,
+                        stop_after=9, plan=plan)
+    assert store.stream_source == 'native' and not store.ws_has('watchOrders')
+    assert seen[-1]['delivered'] > seen[4]['delivered'] > 0     # bars came streamed
+    assert seen[-1]['reconnects'] == 0 and seen[-1]['streams'] == 1
+    expected = [(_day(b), b.close) for b in _bars(ex, START - 4, START + 5)]
+    assert strat.bars == expected
+    assert strat.datas_seen[0] == 'DELAYED' and 'LIVE' in strat.datas_seen
+    assert _mine() == []
+
+
+def test_native_streams_survive_drops_with_no_bar_lost_or_repeated(ex):
+    injector = install(ex, FaultInjector(seed=5))
+    injector.configure(ws_disconnect_every=3)      # every socket cut after 3 messages
+    seen = []
+
+    def plan(strat, n):
+        seen.append(strat.data.store.stream_stats())
+    strat, _ = _run(ex, store_kwargs={'streams': 'native', 'retry_base': 0.05},
+                    broker=False, stop_after=12, steps=30, plan=plan)
+    expected = [(_day(b), b.close) for b in _bars(ex, START - 4, START + 8)]
+    assert strat.bars == expected
+    assert injector.stats['ws_disconnect_count'] >= 2
+    assert seen[-1]['reconnects'] >= 2
+    assert 'CONNBROKEN' in strat.datas_seen
+
+
+def test_native_streams_trade_with_orders_polled(ex):
+    def plan(strat, n):
+        if n == 5:
+            strat.buy(size=0.01)
+        if n == 7:
+            strat.close()
+    strat, store = _run(ex, plan=plan, stop_after=10,
+                        store_kwargs={'streams': 'native'},
+                        broker_kwargs={'poll_interval': 0.1})
+    by_ref = {}
+    for ref, _, status, *_ in strat.orders:
+        by_ref.setdefault(ref, []).append(status)
+    assert list(by_ref.values()) == [['Submitted', 'Accepted', 'Completed']] * 2
+    assert len(ex.core.account(KEY).orders) == 2
+    assert strat.position.size == pytest.approx(0.0, abs=1e-12)
+    assert [t[0] for t in strat.trades] == [bt.Trade.Open, bt.Trade.Closed]
+
+
+def test_native_streams_two_feeds_share_one_connection():
+    with SimExchange(spot={'BTC/USDT': DATA, 'ETH/USDT': DATA}, keys={KEY: SECRET},
+                     start=START) as ex:
+        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
+                                    streams='native')
+        cerebro = bt.Cerebro()
+        first = _day(_bars(ex, START - 2, START - 1)[0])
+        last = _day(_bars(ex, START + 3, START + 4)[0])
+        for symbol in ('BTC/USDT', 'ETH/USDT'):
+            cerebro.adddata(store.getdata(dataname=symbol, timeframe=bt.TimeFrame.Days,
+                                          fromdate=first))
+
+        class Both(bt.Strategy):
+            def __init__(self):
+                self.rows, self.counters = [], []
+
+            def next(self):
+                self.rows.append((self.datas[0].datetime.datetime(0),
+                                  self.datas[1].datetime.datetime(0)))
+                self.counters.append(store.stream_stats())
+                if self.rows[-1] == (last, last):
+                    self.env.runstop()
+        cerebro.addstrategy(Both)
+        strat = _drive(ex, cerebro, 12)
+        days = [_day(b) for b in _bars(ex, START - 2, START + 4)]
+        # bars of two symbols close on their own messages: the engine does
+        # not wait for a late one (as upstream), so a row may pair a new bar
+        # with the other's previous one; each feed still shows every bar once
+        for side in (0, 1):
+            shown = [row[side] for row in strat.rows]
+            assert sorted(set(shown)) == days and shown == sorted(shown)
+        assert strat.counters[-1]["streams"] == 2 and strat.counters[-1]["reconnects"] == 0
+        names = [t.name for t in threading.enumerate()]
+        assert 'binance-native-ws' not in names and _mine() == []
+
+
+def test_stopping_one_native_feed_leaves_the_other_streaming():
+    with SimExchange(spot={'BTC/USDT': DATA, 'ETH/USDT': DATA}, keys={KEY: SECRET},
+                     start=START) as ex:
+        store = bt.stores.CCXTStore(exchange='binance', config=ex.ccxt_config(KEY, SECRET),
+                                    streams='native')
+        got = {'BTC/USDT': [], 'ETH/USDT': []}
+        try:
+            store.start()
+            for symbol in got:
+                store.watch(('ohlcv', symbol, '1d'), 'watch_ohlcv', (symbol, '1d'),
+                            got[symbol].extend)
+            store.unwatch(('ohlcv', 'BTC/USDT', '1d'))
+            for _ in range(60):
+                ex.step(ticks=4)
+                if len(got['ETH/USDT']) >= 6:
+                    break
+                time.sleep(0.05)
+            stats = store.stream_stats()
+        finally:
+            store.stop()
+        assert len(got['ETH/USDT']) >= 6 and got['BTC/USDT'] == []
+        assert stats['streams'] == 1 and stats['state'] == 'CONNECTED'
+        assert all(len(row) == 7 for row in got['ETH/USDT'])
+        assert any(row[6] is True for row in got['ETH/USDT'])     # closed bars flagged
+
+
+@pytest.mark.parametrize('kwargs,named', [
+    ({'streams': 'websocket'}, "'auto', 'ccxt.pro', 'native', 'rest'"),
+    ({'streams': 'native', 'exchange': 'kraken'}, "'kraken'"),
+])
+def test_a_wrong_streams_setting_is_named(kwargs, named):
+    kwargs = dict({'exchange': 'binance', 'config': {}}, **kwargs)
+    with pytest.raises(ValueError) as err:
+        bt.stores.CCXTStore(**kwargs)
+    assert named in str(err.value) and 'streams' in str(err.value)
+
+
+def test_streams_are_chosen_by_capability(ex):
+    config = ex.ccxt_config(KEY, SECRET)
+    chosen = {}
+    for streams in ('auto', 'native', 'rest'):
+        store = bt.stores.CCXTStore(exchange='binance', config=config, streams=streams)
+        chosen[streams] = (store.stream_source, store.ws_has('watchOHLCV'),
+                           store.ws_has('watchOrders'))
+        store.stop()
+    assert chosen == {'auto': ('ccxt.pro', True, True), 'native': ('native', True, False),
+                      'rest': ('rest', False, False)}
+    store = bt.stores.CCXTStore(exchange='binance', config=config, use_ws=False)
+    assert store.stream_source == 'rest'
+    store.stop()
+    with pytest.raises(ValueError, match='watch_orders'):
+        store = bt.stores.CCXTStore(exchange='binance', config=config, streams='native')
+        try:
+            store.watch(('orders',), 'watch_orders', (), print)
+        finally:
+            store.stop()

@@ -2,12 +2,14 @@
 
 History is paged with ``fetch_ohlcv`` from ``fromdate`` (through the
 store's local cache when one is given) up to ``todate`` or now.  Then,
-unless ``historical``, live bars come from ``watch_ohlcv`` (ccxt.pro)
-when the exchange streams them, else from REST polling every
-``poll_interval`` seconds (default: a tenth of the bar, 1 s to 60 s).
+unless ``historical``, live bars come from ``watch_ohlcv`` (ccxt.pro, or
+the store's native streams) when the store streams them, else from REST
+polling every ``poll_interval`` seconds (default: a tenth of the bar,
+1 s to 60 s).
 
 Only closed bars reach the strategy: a bar is closed once a newer bar
-has appeared (the exchange's clock decides, not ours), so the forming
+has appeared or a native stream flags it closed (the exchange's clock
+decides, not ours), so the forming
 bar is never emitted unless ``drop_newest=False`` asks for it at the end
 of a historical run.  Every bar is emitted once, in order: after the
 stream breaks and comes back, the gap is backfilled over REST and bars
@@ -157,7 +159,9 @@ class CCXTFeed(feed.DataBase):
 
     def _take(self, rows: list, into: Optional[Any] = None) -> None:
         """Queue the closed bars of ``rows`` (ascending): those older than
-        the newest seen; the newest is kept as pending (it may be forming)."""
+        the newest seen; the newest is kept as pending (it may be forming)
+        unless its row carries a seventh item True (native streams flag a
+        bar the exchange closed)."""
         with self._lock:
             for row in sorted(rows, key=lambda r: r[0]):
                 ts = int(row[0])
@@ -171,6 +175,9 @@ class CCXTFeed(feed.DataBase):
                 if pending is None or ts >= pending[0]:
                     self._pending = [ts] + [float(v) if v is not None else 0.0
                                             for v in row[1:6]]
+                    if len(row) > 6 and row[6] is True:    # a stream says: closed
+                        self._push(self._pending, into)
+                        self._pending = None
 
     def _push(self, row: list, into: Optional[Any]) -> None:
         if row[0] <= self._queued:

@@ -8,10 +8,12 @@
 One store per exchange, account, market type and endpoint (calling the
 class again with the same ones returns the same store).  REST calls go
 through the shared retry policy and weight limiter of ``LiveStore``;
-ccxt's own limiter is off so the two never stack.  Streams use ccxt.pro
-on one asyncio thread when the exchange has them (``use_ws``), so every
-feed and the broker of a store share its connections; otherwise feeds
-and the broker poll over REST.
+ccxt's own limiter is off so the two never stack.  Streams go one way
+per store, chosen by capability (``streams``): ccxt.pro on one asyncio
+thread when it has the exchange; else native streams on
+:mod:`backtrader.ws` when a stream protocol for the exchange is known
+(Binance spot and USDⓈ-M: klines); else REST polling.  Every feed and the
+broker of a store share its connections.
 
 Ambiguous order sends (a timeout, a 5xx, a dropped connection while
 creating) are resolved by looking the order up by its client order id,
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import importlib.util
 import json
 import time
 import uuid
@@ -28,14 +31,26 @@ from typing import Any, Callable, Optional
 
 from .base import LiveStore, StoreError
 from ._aiorunner import AsyncRunner
+from ._nativews import NATIVE_METHODS, NativeStreams, native_protocol
 
-__all__ = ['CCXTStore', 'WEIGHTS', 'new_client_id']
+__all__ = ['CCXTStore', 'WEIGHTS', 'STREAM_SOURCES', 'new_client_id']
+
+#: values of the ``streams`` param
+STREAM_SOURCES = ('auto', 'ccxt.pro', 'native', 'rest')
 
 #: request weight of the calls the store makes (Binance's figures; 1 else)
 WEIGHTS = {'load_markets': 40, 'fetch_ohlcv': 5, 'fetch_balance': 20,
            'fetch_open_orders': 6, 'fetch_closed_orders': 20, 'fetch_orders': 20,
            'fetch_my_trades': 20, 'fetch_order': 4, 'fetch_positions': 5,
            'fetch_ticker': 2, 'fetch_time': 1, 'create_order': 1, 'cancel_order': 1}
+
+
+def _pro_has(exchange_id: str) -> bool:
+    try:
+        module = importlib.import_module('ccxt.pro')
+    except ImportError:
+        return False
+    return hasattr(module, exchange_id)
 
 
 def new_client_id(prefix: str = 'bt') -> str:
@@ -47,7 +62,9 @@ class CCXTStore(LiveStore):
     """Params: ``exchange`` (ccxt id, 'binance'), ``config`` (constructor
     config: keys, options, urls...), ``market_type`` ('spot', 'future'/
     'swap'; None: the exchange's default), ``sandbox`` (testnet),
-    ``use_ws`` (True: ccxt.pro streams when available), ``timeout``
+    ``use_ws`` (False: poll over REST, never stream), ``streams``
+    ('auto': ccxt.pro, else native, else REST; or one of 'ccxt.pro',
+    'native', 'rest' to force it), ``timeout``
     (ms per request, 10000), ``proxy`` (an https proxy URL), plus the
     ``LiveStore`` params (retries, rate limits)."""
 
@@ -57,6 +74,7 @@ class CCXTStore(LiveStore):
         ('market_type', None),
         ('sandbox', False),
         ('use_ws', True),
+        ('streams', 'auto'),
         ('timeout', 10000),
         ('proxy', None),
     )
@@ -87,6 +105,8 @@ class CCXTStore(LiveStore):
             self.limiter.limit = limit_from_exchange(self.exchange)
         self._runner: Optional[AsyncRunner] = None
         self._pro: Any = None
+        self._native: Any = None
+        self.stream_source = self._choose_streams()
         self.markets: dict = {}
         self._store_started = False
 
@@ -123,19 +143,37 @@ class CCXTStore(LiveStore):
             exchange.set_sandbox_mode(True)
         return exchange
 
+    def _choose_streams(self) -> str:
+        """'ccxt.pro', 'native' or 'rest': how this store streams."""
+        wanted = self.p.streams
+        if wanted not in STREAM_SOURCES:
+            raise ValueError('CCXTStore: streams must be one of %s, got %r'
+                             % (', '.join(map(repr, STREAM_SOURCES)), wanted))
+        if not self.p.use_ws or wanted == 'rest':
+            return 'rest'
+        pro = _pro_has(self.p.exchange)
+        native = native_protocol(self.exchange, self.p.sandbox) is not None and \
+            importlib.util.find_spec('websocket') is not None
+        if wanted == 'ccxt.pro' and not pro:
+            raise ValueError('CCXTStore: ccxt.pro has no exchange %r (streams=%r)'
+                             % (self.p.exchange, wanted))
+        if wanted == 'native' and not native:
+            raise ValueError('CCXTStore: no native stream protocol for %r here, or '
+                             'websocket-client is missing (streams=%r); use '
+                             "'ccxt.pro' or 'rest'" % (self.p.exchange, wanted))
+        if wanted == 'auto':
+            return 'ccxt.pro' if pro else ('native' if native else 'rest')
+        return wanted
+
     @property
     def has_ws(self) -> bool:
-        if not self.p.use_ws:
-            return False
-        try:
-            module = importlib.import_module('ccxt.pro')
-        except ImportError:
-            return False
-        return hasattr(module, self.p.exchange)
+        return self.stream_source != 'rest'
 
     def ws_has(self, method: str) -> bool:
-        """True when ccxt.pro can stream ``method`` (e.g. 'watchOHLCV')."""
-        if not self.has_ws:
+        """True when this store can stream ``method`` (e.g. 'watchOHLCV')."""
+        if self.stream_source == 'native':
+            return method in NATIVE_METHODS
+        if self.stream_source != 'ccxt.pro':
             return False
         klass = getattr(importlib.import_module('ccxt.pro'), self.p.exchange)
         return bool(klass().has.get(method))
@@ -159,6 +197,9 @@ class CCXTStore(LiveStore):
         """Cancel the streams, close the connections and join the threads;
         the store is forgotten so a new run gets a fresh one."""
         self._stop_event.set()
+        if self._native is not None:
+            self._native.stop(timeout=5.0)
+            self._native = None
         if self._runner is not None:
             pro = self._pro
             self._runner.stop(cleanup=(pro.close if pro is not None else None))
@@ -263,12 +304,35 @@ class CCXTStore(LiveStore):
         hand every result to ``sink`` (on that thread: sinks only queue).
         After a failure ``on_broken(reason)``, a backoff, and once the
         stream answers again ``on_back()`` (to backfill what was missed).
-        One loop per ``key``."""
+        One loop per ``key``.  Native streams serve ``watch_ohlcv`` the
+        same way from the WebSocket manager's thread."""
+        if self.stream_source == 'native':
+            if method != 'watch_ohlcv':
+                raise ValueError('CCXTStore(streams=%r): native streams carry bars '
+                                 '(watch_ohlcv) only, not %s; leave use_ws=None so '
+                                 'the broker polls' % (self.p.streams, method))
+            self._native_streams().watch(key, method, args, sink, self.market(args[0]),
+                                         on_broken=on_broken, on_back=on_back)
+            return
         self._ensure_runner()
         self._runner.keep(key, lambda: self._watch_loop(method, args, sink, on_broken,
                                                          on_back))
 
+    def _native_streams(self) -> Any:
+        if self._native is None:
+            self._native = NativeStreams(native_protocol(self.exchange, self.p.sandbox),
+                                         '%s-native-ws' % self.p.exchange, self.redact)
+        return self._native
+
+    def stream_stats(self) -> dict:
+        """Counters of the native stream connection (received, delivered,
+        dropped, reconnects, lag...); empty when streams are not native or
+        not started."""
+        return self._native.stats() if self._native is not None else {}
+
     def unwatch(self, key: Any) -> None:
+        if self._native is not None:
+            self._native.unwatch(key)
         if self._runner is not None:
             self._runner.drop(key)
 
