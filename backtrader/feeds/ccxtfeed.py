@@ -171,27 +171,36 @@ class CCXTFeed(feed.DataBase):
                     continue
                 pending = self._pending
                 if pending is not None and ts > pending[0]:
-                    self._push(pending, into)
+                    if not self._push(pending, into):
+                        return
                 if pending is None or ts >= pending[0]:
                     self._pending = [ts] + [float(v) if v is not None else 0.0
                                             for v in row[1:6]]
                     if len(row) > 6 and row[6] is True:    # a stream says: closed
-                        self._push(self._pending, into)
+                        if not self._push(self._pending, into):
+                            return
                         self._pending = None
 
-    def _push(self, row: list, into: Optional[Any]) -> None:
+    def _push(self, row: list, into: Optional[Any]) -> bool:
+        """Queue one closed bar; False when the live queue was full."""
         if row[0] <= self._queued:
-            return
+            return True
         if self._to_ms is not None and row[0] > self._to_ms:
-            return
-        self._queued = row[0]
+            return True
         if into is None and self._mode == 'history':
             self._history.append(row)
         else:
             try:
                 self._live.put_nowait(row)
             except queue.Full:
+                # the engine is behind: nothing more from the stream until
+                # the queue has room and REST has refetched from this bar
                 self.dropped += 1
+                self._stream_clean = False
+                self._need_backfill = True
+                return False
+        self._queued = row[0]
+        return True
 
     # --- live -------------------------------------------------------------------------------
     def _go_live(self) -> None:
@@ -253,8 +262,10 @@ class CCXTFeed(feed.DataBase):
             pending = self._pending
             if pending is not None and not self._stream_clean:
                 self._pending = None      # its stream values may be stale
+        dropped = self.dropped
         self._take(rows, into=self._live)
-        self._stream_clean = True
+        if self.dropped == dropped:        # else still behind: stay unclean
+            self._stream_clean = True
         if self._queued > before:
             self.backfilled += 1
         self.put_notification(self.LIVE)
@@ -269,7 +280,7 @@ class CCXTFeed(feed.DataBase):
                 return self._finish()
             self._go_live()
         if self._mode == 'live':
-            if self._need_backfill:
+            if self._need_backfill and self._live.qsize() <= self._live.maxsize // 2:
                 self._backfill()
             try:
                 row = self._live.get(timeout=max(0.0, self._qcheck))
