@@ -52,7 +52,7 @@ class Cerebro(metaclass=MetaParams):
         ('optreturn', True), ('objcache', False), ('live', False),
         ('writer', False), ('tradehistory', False), ('oldsync', False),
         ('tz', None), ('cheat_on_open', False), ('broker_coo', True),
-        ('quicknotify', False),
+        ('quicknotify', False), ('batch_indicators', True),
     )
 
     def __init__(self):
@@ -713,6 +713,9 @@ class Cerebro(metaclass=MetaParams):
         return flushed
 
     def _runnext(self, runstrats):
+        if self._dopreload and not self._exactbars and self.p.batch_indicators:
+            for strat in runstrats:
+                strat._batch_pure_indicators()
         feeds = sorted(self.datas, key=lambda x: (x._timeframe, x._compression))
         clock = None
         while True:

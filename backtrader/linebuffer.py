@@ -351,10 +351,11 @@ class LineActions(LineBuffer, metaclass=MetaLineActions):
         # complete value, and the rest
         self.forward(size=self._clock.buflen())
         self.home()
-        first = self._minperiod - 1
+        total = self.buflen()
+        first = min(self._minperiod - 1, total)
         self.preonce(0, first)
-        self.oncestart(first, first + 1)
-        self.once(first + 1, self.buflen())
+        self.oncestart(first, min(first + 1, total))
+        self.once(min(first + 1, total), total)
         self.oncebinding()
 
 
@@ -482,6 +483,10 @@ class LineDelay(LineActions):
 
 class LineForward(LineActions):
     """``line(+n)`` written backwards: the current value placed ``n`` bars ago."""
+
+    #: batch values at a bar hold what later bars wrote: never batched in
+    #: next mode (see ``backtrader._hoist``)
+    _writes_back = True
 
     def __init__(self, a, ago):
         super().__init__()

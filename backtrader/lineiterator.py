@@ -221,10 +221,11 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
             watcher.forward(size=total)
         for obj in itertools.chain(self.datas, children, watchers, (self,)):
             obj.home()
-        warm = self._minperiod - 1
+        # a minimum period longer than the data leaves nothing to compute
+        warm = min(self._minperiod - 1, total)
         for method, lo, hi in ((self.preonce, 0, warm),
-                               (self.oncestart, warm, warm + 1),
-                               (self.once, warm + 1, total)):
+                               (self.oncestart, warm, min(warm + 1, total)),
+                               (self.once, min(warm + 1, total), total)):
             method(lo, hi)
         for line in self.lines:
             line.oncebinding()

@@ -14,7 +14,7 @@ import itertools
 import operator
 
 from .lineiterator import LineIterator, StrategyBase
-from .lineroot import LineSingle
+from .lineroot import LineSingle, bar_phase as _bar_phase
 from .linebuffer import LineBuffer
 from .metabase import ItemCollection, findowner
 from .order import Order
@@ -101,6 +101,8 @@ class MetaStrategy(StrategyBase.__class__):
         _obj._minperiods = [1] * len(_obj.datas)
         _obj._minperstatus = 1
         _obj._advplan = None
+        _obj._nextsteps = None          # set when pure indicators run in batch
+        _obj._nextcount = 0
         _obj._allanalyzers = None
         _obj._cvanalyzers = None
         _obj._cv_listeners = None
@@ -265,12 +267,13 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             self.lines.datetime[0] = max(dts)
         return len(self)
 
-    def _advance_plan(self):
+    def _advance_plan(self, indicators=None):
         """(clock line, own line, indicator) for every strategy-level
         indicator, so the per-bar check reads two counters."""
         from .indicator import Indicator
         plan = []
-        for ind in self._lineiterators[LineIterator.IndType]:
+        for ind in (self._lineiterators[LineIterator.IndType] if indicators is None
+                    else indicators):
             own = _first_line(ind)
             clk = _first_line(ind._clock)
             # buffers moved directly when the standard advance applies
@@ -281,6 +284,67 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
                         if type(ind).advance is Indicator.advance else None)
             plan.append((clk, own, ind, bufs))
         return plan
+
+    @staticmethod
+    def _advance_batched(plan):
+        """Move indicators computed in batch to their clock's bar."""
+        for clk, own, ind, bufs in plan:
+            if clk is None or own is None:
+                if len(ind._clock) > len(ind):
+                    ind.advance()
+            elif clk.lencount > own.lencount:
+                if bufs is None:
+                    ind.advance()
+                else:
+                    for buf in bufs:
+                        buf.idx += 1
+                        buf.lencount += 1
+
+    def _batch_pure_indicators(self):
+        """Next mode over preloaded feeds: compute the indicators that
+        depend on the feeds alone, with library code, in one pass now (as
+        runonce does) and only move them per bar; the rest, and everything
+        else the strategy does, still runs bar by bar (see ``_hoist``)."""
+        from ._hoist import pure_indicators
+        batch = pure_indicators(self)
+        if not batch:
+            return
+        self.forward(size=self._clock.buflen())     # operations clocked on us
+        for ind in batch:
+            ind._once()
+        for obj in itertools.chain(self.datas, batch):
+            obj.home()
+        dtline = self.lines.datetime
+        self.lines.reset()
+        dtline._settz(dtline._tz)
+        batched = {id(ind): entry for ind, entry in zip(batch, self._advance_plan(batch))}
+        steps = []
+        for ind in self._lineiterators[LineIterator.IndType]:
+            entry = batched.get(id(ind))
+            if entry is None:
+                steps.append((False, ind._next))
+            elif steps and steps[-1][0]:
+                steps[-1][1].append(entry)
+            else:
+                steps.append((True, [entry]))
+        self._nextsteps = steps
+        self._nextcount = len(self._lineiterators[LineIterator.IndType])
+
+    def _next_batched(self):
+        """``LineIterator._next`` of a strategy whose pure indicators
+        were computed in batch."""
+        self._clk_update()
+        indicators = self._lineiterators[LineIterator.IndType]
+        if len(indicators) != self._nextcount:      # created during the run
+            self._nextsteps += [(False, ind._next) for ind in indicators[self._nextcount:]]
+            self._nextcount = len(indicators)
+        for batched, step in self._nextsteps:
+            if batched:
+                self._advance_batched(step)
+            else:
+                step()
+        self._notify()
+        _bar_phase(self, -self._getminperstatus())()
 
     def _oncepost(self, dt):
         # the strategy moves first: operations built in __init__ use it as clock
@@ -293,17 +357,7 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         plan = self._advplan
         if plan is None:
             plan = self._advplan = self._advance_plan()
-        for clk, own, ind, bufs in plan:
-            if clk is None or own is None:
-                if len(ind._clock) > len(ind):
-                    ind.advance()
-            elif clk.lencount > own.lencount:
-                if bufs is None:
-                    ind.advance()
-                else:
-                    for buf in bufs:
-                        buf.idx += 1
-                        buf.lencount += 1
+        self._advance_batched(plan)
         if self._orderspending or self._tradespending or self._cv_listeners is not False:
             self._notify()
         minperstatus = self._minperstatus
@@ -328,7 +382,10 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             self.clear()
 
     def _next(self):
-        super()._next()
+        if self._nextsteps is None:
+            super()._next()
+        else:
+            self._next_batched()
         self._bar_done(self._minperstatus, False)
 
     def _next_observers(self, minperstatus, once=False):

@@ -32,6 +32,7 @@ class Fractal(PeriodN):
                              fillstyle='full', ls=''),
         fractal_bullish=dict(marker='v', markersize=4.0, color='lightblue',
                              fillstyle='full', ls=''))
+    _writes_back = True      # marks land two bars back: never batched in next mode
 
     def next(self):
         period, shift = self.p.period, self.p.shift_to_potential_fractal
