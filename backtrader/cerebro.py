@@ -411,19 +411,16 @@ class Cerebro(metaclass=MetaParams):
             self.addstrategy(signalst, *sargs, **skwargs)
         if not self.strats:
             self.addstrategy(Strategy)
-        iterstrats = itertools.product(*self.strats)
-        if not self._dooptimize or self.p.maxcpus == 1:
-            for iterstrat in iterstrats:
-                runstrat = self.runstrategies(iterstrat)
-                self.runstrats.append(runstrat)
-                if self._dooptimize:
-                    for cb in self.optcbs:
-                        cb(runstrat)
-        else:
-            self._run_pool(iterstrats)
-        if not self._dooptimize:
-            return self.runstrats[0]
-        return self.runstrats
+        combos = itertools.product(*self.strats)
+        if self._dooptimize and self.p.maxcpus != 1:
+            self._run_pool(combos)
+            return self.runstrats
+        for combo in combos:
+            done = self.runstrategies(combo)
+            self.runstrats.append(done)
+            for callback in (self.optcbs if self._dooptimize else ()):
+                callback(done)
+        return self.runstrats if self._dooptimize else self.runstrats[0]
 
     def _run_pool(self, iterstrats):
         predata = self.p.optdatas and self._dopreload and self._dorunonce

@@ -230,32 +230,19 @@ class LineIterator(LineSeries, metaclass=MetaLineIterator):
         for line in self.lines:
             line.oncebinding()
 
-    def preonce(self, start, end):
-        pass
+    # the hooks subclasses fill in: by default the first complete bar (or
+    # batch range) is handled like every later one, the rest do nothing
+    def _nothing(self, *args, **kwargs):
+        return None
+
+    preonce = once = prenext = next = _nothing
+    _addnotification = _notify = _plotinit = _nothing
 
     def oncestart(self, start, end):
         self.once(start, end)
 
-    def once(self, start, end):
-        pass
-
-    def prenext(self):
-        pass
-
     def nextstart(self):
         self.next()
-
-    def next(self):
-        pass
-
-    def _addnotification(self, *args, **kwargs):
-        pass
-
-    def _notify(self):
-        pass
-
-    def _plotinit(self):
-        pass
 
     def qbuffer(self, savemem=0):
         """Bound buffers: own lines only when asked, children always; the

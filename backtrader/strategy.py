@@ -706,49 +706,50 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
             olimit = closer(**kargs)
         return [main, ostop, olimit]
 
-    def order_target_size(self, data=None, target=0, **kwargs):
-        """Buy/sell so the position becomes ``target`` units."""
-        if isinstance(data, string_types):
-            data = self.getdatabyname(data)
-        elif data is None:
-            data = self.data
-        possize = self.getposition(data, self.broker).size
-        if not target and possize:
-            return self.close(data=data, size=possize, **kwargs)
-        if target > possize:
-            return self.buy(data=data, size=target - possize, **kwargs)
-        if target < possize:
-            return self.sell(data=data, size=possize - target, **kwargs)
+    def _target_data(self, data):
+        """The data an order_target_* call names (a data, its name, or None
+        for the first)."""
+        if data is None:
+            return self.data
+        return self.getdatabyname(data) if isinstance(data, string_types) else data
+
+    def _order_gap(self, data, gap, **kwargs):
+        """Send ``abs(gap)`` units the way ``gap`` points (nothing for 0)."""
+        if gap > 0:
+            return self.buy(data=data, size=gap, **kwargs)
+        if gap < 0:
+            return self.sell(data=data, size=-gap, **kwargs)
         return None
 
+    def order_target_size(self, data=None, target=0, **kwargs):
+        """Buy/sell so the position becomes ``target`` units; a target of
+        zero closes what is held."""
+        data = self._target_data(data)
+        held = self.getposition(data, self.broker).size
+        if held and not target:
+            return self.close(data=data, size=held, **kwargs)
+        return self._order_gap(data, target - held, **kwargs)
+
     def order_target_value(self, data=None, target=0.0, price=None, **kwargs):
-        """Buy/sell so the position's value becomes ``target``."""
-        if isinstance(data, string_types):
-            data = self.getdatabyname(data)
-        elif data is None:
-            data = self.data
-        possize = self.getposition(data, self.broker).size
-        if not target and possize:
-            return self.close(data=data, size=possize, price=price, **kwargs)
-        value = self.broker.getvalue(datas=[data])
-        comminfo = self.broker.getcommissioninfo(data)
-        price = price if price is not None else data.close[0]
-        if target > value:
-            size = comminfo.getsize(price, target - value)
-            return self.buy(data=data, size=size, price=price, **kwargs)
-        if target < value:
-            size = comminfo.getsize(price, value - target)
-            return self.sell(data=data, size=size, price=price, **kwargs)
-        return None
+        """Buy/sell so the position's value becomes ``target``, sized at
+        ``price`` (default: the current close)."""
+        data = self._target_data(data)
+        broker = self.broker
+        held = self.getposition(data, broker).size
+        if held and not target:
+            return self.close(data=data, size=held, price=price, **kwargs)
+        worth = broker.getvalue(datas=[data])
+        if target == worth:
+            return None
+        at = data.close[0] if price is None else price
+        units = broker.getcommissioninfo(data).getsize(at, abs(target - worth))
+        return self._order_gap(data, units if target > worth else -units, price=at,
+                               **kwargs)
 
     def order_target_percent(self, data=None, target=0.0, **kwargs):
         """Buy/sell so the position is ``target`` (0..1) of the portfolio."""
-        if isinstance(data, string_types):
-            data = self.getdatabyname(data)
-        elif data is None:
-            data = self.data
-        target = target * self.broker.getvalue()
-        return self.order_target_value(data=data, target=target, **kwargs)
+        return self.order_target_value(data=self._target_data(data),
+                                       target=self.broker.getvalue() * target, **kwargs)
 
     # --- positions and sizers -----------------------------------------------------
     def getposition(self, data=None, broker=None, side=None):
