@@ -151,6 +151,20 @@ class Cerebro(metaclass=MetaParams):
         """
         self._broker.add_funding_source(data, rates, mark)
 
+    def addmarkprices(self, data, marks, stamps='open'):
+        """Liquidate ``data``'s futures positions by mark price, as
+        exchanges do, instead of by the bar's high and low.
+
+        ``marks``: a ``bt.MarkPrices`` or its source (CSV path or DataFrame
+        of mark price bars with open/high/low/close).  A mark bar counts
+        once complete by the end of the data's bar (no lookahead), with
+        its high and low when it began after the position's last change,
+        else with its close.  ``stamps``: ``'open'`` when the data's bar
+        times are bar starts (exchange candles), ``'close'`` when they are
+        bar ends.  Outside the mark bars' span the bar's high/low are used.
+        """
+        self._broker.add_mark_prices(data, marks, stamps)
+
     def addcalendar(self, cal):
         """The trading calendar every data without its own uses: a
         calendar instance or class, a pandas_market_calendars name or

@@ -135,9 +135,20 @@ def _pick_column(names: Sequence[str], wanted: Sequence[str], what: str,
                      % (what, role, ', '.join(wanted), ', '.join(map(str, names))))
 
 
-def _csv_rows(path: Any, columns: dict[str, Sequence[str]]):
+def _present(columns: dict[str, Sequence[str]], names: Sequence[str],
+             optional: Sequence[str]) -> dict[str, Sequence[str]]:
+    """``columns`` without the optional roles none of ``names`` holds."""
+    lowered = {str(name).strip().lower() for name in names}
+    return {role: wanted for role, wanted in columns.items()
+            if role not in optional or any(w in lowered for w in wanted)}
+
+
+def _csv_rows(path: Any, columns: dict[str, Sequence[str]],
+              optional: Sequence[str] = ()):
     """Yield (line number, {role: text}) for every non-blank line of a CSV
-    file with a header; ``columns`` maps a role to accepted column names."""
+    file with a header; ``columns`` maps a role to accepted column names.
+    The roles in ``optional`` are left out of the rows when the header has
+    none of their names."""
     label = 'file %r' % os.fspath(path)
     try:
         handle = open(path, newline='')
@@ -148,6 +159,7 @@ def _csv_rows(path: Any, columns: dict[str, Sequence[str]]):
         header = next(reader, None)
         if header is None:
             raise ValueError('%s is empty (a header line is expected)' % label)
+        columns = _present(columns, header, optional)
         index = {role: header.index(_pick_column(header, names, label, role))
                  for role, names in columns.items()}
         for row in reader:
@@ -161,10 +173,13 @@ def _csv_rows(path: Any, columns: dict[str, Sequence[str]]):
                                  % (where, len(row), len(header))) from None
 
 
-def _frame_rows(frame: Any, columns: dict[str, Sequence[str]], what: str):
+def _frame_rows(frame: Any, columns: dict[str, Sequence[str]], what: str,
+                optional: Sequence[str] = ()):
     """Yield (where, {role: value}) from a DataFrame; the time comes from
-    a time column or, failing that, from the index."""
+    a time column or, failing that, from the index.  ``optional`` as for
+    :func:`_csv_rows`."""
     names = [str(name) for name in frame.columns]
+    columns = _present(columns, names, optional)
     timecol = None
     lowered = {name.lower() for name in names}
     if any(name in lowered for name in columns['time']):
@@ -443,10 +458,13 @@ class MarkPrices:
     """The mark price at a funding time.
 
     ``source``: a CSV path with ``datetime,open,high,low,close,volume``
-    columns (only datetime, open and close are read; times ISO 8601 or
-    epoch ms, the bar's start time) or a DataFrame with ``open``/``close``
-    columns and a ``datetime`` column or datetime index; None to use
-    ``fallback`` only.
+    columns (datetime, open and close are required, high and low read
+    when present; times ISO 8601 or epoch ms, the bar's start time) or a
+    DataFrame with ``open``/``close`` (and ``high``/``low``) columns and a
+    ``datetime`` column or datetime index; None to use ``fallback`` only.
+    ``interval``: the length of one mark bar (by default the smallest gap
+    between two bar starts); liquidation checks need it to know when a
+    mark bar is complete (see :meth:`closed_between`).
 
     ``at(dt)`` answers with the open of the bar starting exactly at ``dt``
     (the mark at that instant); without one, the close of the last bar
@@ -461,7 +479,8 @@ class MarkPrices:
     def __init__(self, source: Optional[Source] = None, *,
                  fallback: Optional[Callable[[datetime], float]] = None,
                  maxage: Optional[timedelta] = None, snap: bool = True,
-                 name: Optional[str] = None) -> None:
+                 name: Optional[str] = None,
+                 interval: Optional[timedelta] = None) -> None:
         if fallback is not None and not callable(fallback):
             raise TypeError('MarkPrices: fallback must be callable, got %r'
                             % (fallback,))
@@ -477,17 +496,26 @@ class MarkPrices:
         self._starts: list[datetime] = []
         self._opens: list[float] = []
         self._closes: list[float] = []
+        self._highs: list[float] = []
+        self._lows: list[float] = []
+        if interval is not None and (not isinstance(interval, timedelta)
+                                     or interval <= timedelta(0)):
+            raise ValueError('MarkPrices: interval must be a positive '
+                             'timedelta, got %r' % (interval,))
         if source is not None:
             self._load(source, snap)
         self._fallback = fallback
         self._maxage = maxage
+        self.interval = interval or self._smallest_gap()
 
     def _load(self, source: Source, snap: bool) -> None:
-        columns = {'time': _TIME_COLUMNS, 'open': ('open',), 'close': ('close',)}
+        columns = {'time': _TIME_COLUMNS, 'open': ('open',), 'close': ('close',),
+                   'high': ('high',), 'low': ('low',)}
+        extremes = ('high', 'low')
         if isinstance(source, (str, os.PathLike)):
-            rows = _csv_rows(source, columns)
+            rows = _csv_rows(source, columns, extremes)
         elif hasattr(source, 'columns') and hasattr(source, 'index'):
-            rows = _frame_rows(source, columns, self.name)
+            rows = _frame_rows(source, columns, self.name, extremes)
         else:
             raise TypeError('MarkPrices: source must be a CSV path or a pandas '
                             'DataFrame, got %r' % (source,))
@@ -495,8 +523,19 @@ class MarkPrices:
         for where, row in rows:
             stamp = _naive_utc(row['time'], where)
             self._starts.append(_snap(stamp) if snap else stamp)
-            self._opens.append(_price_value(row['open'], where, 'open'))
-            self._closes.append(_price_value(row['close'], where, 'close'))
+            opened = _price_value(row['open'], where, 'open')
+            closed = _price_value(row['close'], where, 'close')
+            self._opens.append(opened)
+            self._closes.append(closed)
+            self._highs.append(_price_value(row['high'], where, 'high')
+                               if 'high' in row else max(opened, closed))
+            self._lows.append(_price_value(row['low'], where, 'low')
+                              if 'low' in row else min(opened, closed))
+            if self._lows[-1] > min(opened, closed) or \
+                    self._highs[-1] < max(opened, closed):
+                raise ValueError('%s: low %r / high %r do not hold open %r '
+                                 'and close %r' % (where, self._lows[-1],
+                                                   self._highs[-1], opened, closed))
             wheres.append(where)
         if not self._starts:
             raise ValueError('MarkPrices(%s): no mark prices' % self.name)
@@ -504,6 +543,32 @@ class MarkPrices:
 
     def __len__(self) -> int:
         return len(self._starts)
+
+    def _smallest_gap(self) -> Optional[timedelta]:
+        starts = self._starts
+        gaps = [b - a for a, b in zip(starts, starts[1:])]
+        return min(gaps) if gaps else None
+
+    def closed_between(self, after: Optional[datetime],
+                       upto: datetime) -> range:
+        """Indexes of the mark bars complete by ``upto`` and not by
+        ``after`` (None: since the first): those whose end (start +
+        ``interval``) is in ``(after, upto]``.  Only complete bars are
+        known at ``upto``, so a check built on them sees no future."""
+        interval = self.interval
+        if interval is None:  # one bar of unknown length: never complete
+            return range(0)
+        stop = bisect.bisect_right(self._starts, upto - interval)
+        start = 0 if after is None else \
+            bisect.bisect_right(self._starts, after - interval)
+        return range(start, max(start, stop))
+
+    def start(self, index: int) -> datetime:
+        return self._starts[index]
+
+    def extremes(self, index: int) -> tuple[float, float, float]:
+        """(low, high, close) of the mark bar at ``index``."""
+        return self._lows[index], self._highs[index], self._closes[index]
 
     def at(self, dt: datetime) -> float:
         """The mark price at ``dt`` (see the class docstring)."""

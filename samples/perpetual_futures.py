@@ -6,7 +6,12 @@ real funding-rate and mark-price history through ``cerebro.addfunding``,
 the 24/7 ``CryptoCalendar``, exchange trading rules in ccxt's market
 shape, and a liquidation the strategy recognises in ``notify_order``.
 
+Liquidation is by the hourly mark price where the bundled mark bars
+cover the run (``cerebro.addmarkprices``), else by the bar's prices;
+``--liquidate-by last`` uses the traded prices throughout.
+
     python samples/perpetual_futures.py [--leverage 10] [--margin isolated]
+                                        [--liquidate-by mark|last]
 """
 import argparse
 import os
@@ -65,6 +70,8 @@ def main(argv=None):
     ap.add_argument('--cash', type=float, default=1000.0)
     ap.add_argument('--exposure', type=float, default=2.0,
                     help='position notional as a multiple of equity')
+    ap.add_argument('--liquidate-by', choices=['mark', 'last'], default='mark',
+                    help='the price liquidations are checked at')
     args = ap.parse_args(argv)
 
     cerebro = bt.Cerebro(stdstats=False)
@@ -82,6 +89,8 @@ def main(argv=None):
     broker.set_trading_rules(XRP_MARKET)
     cerebro.addfunding(data, os.path.join(DATA, 'XRPUSDT-PERP-funding-8h.csv'),
                        mark=os.path.join(DATA, 'XRPUSDT-PERP-mark-8h.csv'))
+    if args.liquidate_by == 'mark':
+        cerebro.addmarkprices(data, os.path.join(DATA, 'XRPUSDT-PERP-mark-1h.csv'))
     cerebro.addstrategy(EmaTrend, exposure=args.exposure)
     cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name='trades')
     cerebro.addanalyzer(bt.analyzers.FundingAnalyzer, _name='funding')
@@ -91,7 +100,8 @@ def main(argv=None):
     trades = strat.analyzers.trades.get_analysis()
     funding = strat.analyzers.funding.get_analysis()
     closed = trades.total.get('closed', 0)
-    print('Leverage: %gx %s margin' % (args.leverage, args.margin))
+    print('Leverage: %gx %s margin, liquidation by %s price' % (
+        args.leverage, args.margin, args.liquidate_by))
     print('Final value: %.2f USDT (start %.2f)' % (broker.getvalue(), args.cash))
     print('Trades: %d closed, net pnl %.2f' % (
         closed, trades.pnl.net.total if closed else 0.0))

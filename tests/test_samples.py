@@ -118,7 +118,7 @@ def check_perpetual_futures(tmp_path):
     # crypto features of this package only (no upstream reference): check
     # the shape and sanity of the figures rather than exact values
     out = run_sample('perpetual_futures.py', tmp_path)
-    assert 'Leverage: 10x isolated margin' in out
+    assert 'Leverage: 10x isolated margin, liquidation by mark price' in out
     match = re.search(r'^Final value: (\d+\.\d\d) USDT \(start 1000\.00\)$', out, re.M)
     assert match and float(match.group(1)) > 0.0, out
     closed = re.search(r'^Trades: (\d+) closed, net pnl -?\d+\.\d\d$', out, re.M)

@@ -11,7 +11,8 @@ broker with stock-like schemes behaves exactly as upstream's:
   which this broker tracks; a fee taken from the base asset reduces the
   amount received;
 - perpetual and delivery futures (``PerpetualCommInfo``): liquidation when
-  the bar's adverse extreme crosses the liquidation price, and settlement
+  the bar's adverse extreme - or the mark price, given mark bars
+  (``_markliq``) - crosses the liquidation price, and settlement
   of delivery contracts at expiry, both as broker-made orders the strategy
   sees in ``notify_order`` (``order.info.liquidation`` / ``.settlement``);
 - hedge position mode (``position_mode='hedge'``): a long and a short
@@ -46,6 +47,7 @@ class CryptoMixin:
         self._funding = None
         self._funding_datas: dict = {}
         self._futures_model = False  # a futures scheme was registered
+        self._markwatch: dict = {}  # data -> MarkWatch (liquidation by mark)
 
     def _crypto_init(self) -> None:
         """Per-run state."""
@@ -56,6 +58,8 @@ class CryptoMixin:
         self.fees_paid: dict = {}
         self._last_dt = None  # bar time the funding was booked up to
         self._last_fill_dt = None
+        for watch in getattr(self, '_markwatch', {}).values():
+            watch.reset()  # init() runs before the first _crypto_config()
 
     # --- trading rules ---------------------------------------------------------
     def set_trading_rules(self, market: Any, name: Any = None,
@@ -256,6 +260,12 @@ class CryptoMixin:
         self._funding.add(data, rates, marks, name=name)
         self._funding_datas[name] = data
 
+    def add_mark_prices(self, data: Any, marks: Any, stamps: str = 'open') -> None:
+        """Liquidate ``data``'s positions by these mark prices (see
+        ``Cerebro.addmarkprices`` and ``_markliq``)."""
+        from ._markliq import MarkWatch
+        self._markwatch[data] = MarkWatch(marks, stamps)
+
     def add_funding(self, payment: Any) -> None:
         """Book one funding payment: cash, history and the open trades of
         the data (split by their sizes)."""
@@ -284,6 +294,9 @@ class CryptoMixin:
     def _futures_step(self) -> None:
         """After the bar's fills: settle expired delivery contracts and
         liquidate positions whose liquidation price the bar reached."""
+        for data, watch in self._markwatch.items():
+            if len(data):
+                watch.advance(data)
         for data, legs in self._open_contracts().items():
             comminfo = self.getcommissioninfo(data)
             if comminfo.is_expired(data.datetime.datetime()):
@@ -306,7 +319,7 @@ class CryptoMixin:
 
     def _liquidations(self, data: Any, legs: list, comminfo: Any) -> list:
         """(key, position, price) of the legs the bar liquidates."""
-        low, high = data.low[0], data.high[0]
+        low, high = self._adverse_prices(data, legs)
         if comminfo.p.margin_mode == 'isolated' or len(legs) == 1:
             hits = []
             for key, pos in legs:
@@ -334,6 +347,19 @@ class CryptoMixin:
             if gap < 0.0:
                 return [(key, pos, price) for key, pos in legs]
         return []
+
+    def _adverse_prices(self, data: Any, legs: list) -> tuple:
+        """(lowest, highest) price the legs' liquidation is checked at:
+        the mark prices of the bar when ``data`` has them, else the bar's
+        low and high."""
+        watch = self._markwatch.get(data)
+        if watch is not None:
+            since = max((pos.datetime for _, pos in legs
+                         if pos.datetime is not None), default=None)
+            seen = watch.adverse(since)
+            if seen is not None:
+                return seen
+        return data.low[0], data.high[0]
 
     def _cross_wallet(self, data: Any) -> tuple:
         """(cross wallet balance, maintenance margin and unrealised PnL of
