@@ -125,7 +125,7 @@ class BrokerBase(metaclass=MetaBroker):
                             percabs=percabs, interest=interest,
                             interest_long=interest_long, leverage=leverage,
                             automargin=automargin)
-        self.comminfo[name] = comm
+        self.addcommissioninfo(comm, name)
 
     def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
         """Register a ready-made scheme for the data called ``name``."""

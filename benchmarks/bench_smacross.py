@@ -1,13 +1,16 @@
 """Time the SMA-crossover workload under this package and upstream, side by side.
 
     python benchmarks/bench_smacross.py [--bars 100000] [--repeat 3]
-        [--upstream /path/to/upstream-venv/bin/python]
+        [--upstream /path/to/upstream-venv/bin/python] [--feed pandas|csv]
 
 Runs each configuration (runonce on/off, light/heavy indicator set) in fresh
 processes, alternating between the two packages so machine noise hits both,
 keeps the best time of each, checks both printed the same final value and
 trade count, and prints the speed ratio.  Without --upstream only this
-package is timed.
+package is timed.  ``--feed csv`` loads the bars from a CSV file instead of
+a DataFrame: upstream's PandasData reads a row at a time through pandas
+indexing, which on pandas 2.x is most of its run time, so the CSV variant
+shows the engines' difference with less of the feed in it.
 """
 import argparse
 import os
@@ -22,7 +25,7 @@ LINE = re.compile(r'seconds=(?P<s>[\d.]+).*value=(?P<v>[-\d.]+) trades=(?P<t>\d+
                   r'peak_mb=(?P<m>[\d.]+)')
 
 
-def run_once(python, bars, runonce, heavy, ours):
+def run_once(python, bars, runonce, heavy, ours, feed='pandas'):
     env = dict(os.environ)
     if ours:
         env['PYTHONPATH'] = ROOT + os.pathsep + env.get('PYTHONPATH', '')
@@ -30,7 +33,8 @@ def run_once(python, bars, runonce, heavy, ours):
     else:
         env.pop('PYTHONPATH', None)
         cmd = [python, '-I', WORKLOAD]
-    cmd += [str(bars), '1' if runonce else '0', 'heavy' if heavy else 'light']
+    cmd += [str(bars), '1' if runonce else '0', 'heavy' if heavy else 'light',
+            '0', feed]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd='/',
                          check=True).stdout
     m = LINE.search(out)
@@ -57,7 +61,7 @@ def main():
                         continue
                     python = sys.executable if who == 'ours' else args.upstream
                     secs, value, trades = run_once(python, args.bars, runonce,
-                                                   heavy, who == 'ours')
+                                                   heavy, who == 'ours', args.feed)
                     results[who] = (value, trades)
                     if best[who] is None or secs < best[who]:
                         best[who] = secs

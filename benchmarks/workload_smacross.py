@@ -1,13 +1,17 @@
 """SMA-crossover workload runnable under this package or upstream backtrader.
 
-Usage: python workload_smacross.py N_BARS RUNONCE(0|1) [heavy] [exactbars]
+Usage: python workload_smacross.py N_BARS RUNONCE(0|1) [heavy] [exactbars] [pandas|csv]
 Prints one line: bars, CPU seconds of the run, bars/s, final value, trades,
-peak RSS (MB).
+peak RSS (MB).  The feed is a PandasData over the frame (the reference
+workload) or, with ``csv``, a GenericCSVData over the same bars written to
+a temporary file first (outside the timing; loading it is timed).
 The data is a seeded random walk of one-minute bars, so every run and every
 package sees exactly the same prices.
 """
+import os
 import resource
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -19,6 +23,7 @@ n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 runonce = (sys.argv[2] != '0') if len(sys.argv) > 2 else True
 heavy = len(sys.argv) > 3 and sys.argv[3] == 'heavy'
 exactbars = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+feed = sys.argv[5] if len(sys.argv) > 5 else 'pandas'
 
 rng = np.random.default_rng(42)
 close = 100 * np.exp(np.cumsum(rng.normal(0, 0.001, n)))
@@ -54,7 +59,15 @@ class SmaCross(bt.Strategy):
 
 
 cerebro = bt.Cerebro(runonce=runonce, stdstats=False, exactbars=exactbars)
-cerebro.adddata(bt.feeds.PandasData(dataname=df, timeframe=bt.TimeFrame.Minutes))
+if feed == 'csv':
+    handle, path = tempfile.mkstemp(suffix='.csv')
+    os.close(handle)
+    df.to_csv(path, index_label='datetime', date_format='%Y-%m-%d %H:%M:%S')
+    data = bt.feeds.GenericCSVData(dataname=path, dtformat='%Y-%m-%d %H:%M:%S',
+                                   timeframe=bt.TimeFrame.Minutes)
+else:
+    data = bt.feeds.PandasData(dataname=df, timeframe=bt.TimeFrame.Minutes)
+cerebro.adddata(data)
 cerebro.addstrategy(SmaCross)
 cerebro.addanalyzer(bt.analyzers.TradeAnalyzer, _name='ta')
 cerebro.broker.setcash(100000.0)
@@ -64,6 +77,8 @@ t0 = time.process_time()
 res = cerebro.run()
 dt = time.process_time() - t0
 ta = res[0].analyzers.ta.get_analysis()
+if feed == 'csv':
+    os.remove(path)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 print(f"bars={n} seconds={dt:.3f} bars_per_s={n / dt:.0f} "
       f"value={cerebro.broker.getvalue():.6f} trades={ta.total.total} peak_mb={peak:.1f}")

@@ -95,6 +95,7 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
         self._value_lazy = None
         self._value_stale = False
         self._plain_schemes: dict = {}
+        self._quiet: Any = None  # see _positions_quiet
         self._crypto_init()
         self.orders: list = []
         # cerebro turns this off in minimum-memory runs (exactbars=1)
@@ -397,6 +398,7 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
     def addcommissioninfo(self, comminfo: CommInfoBase, name: Any = None) -> None:
         if isinstance(comminfo, PerpetualCommInfo):
             self._futures_model = True
+        self._quiet = None
         super().addcommissioninfo(comminfo, name)
 
     def transmit(self, order: Order, check: bool = True) -> Order:
@@ -501,7 +503,13 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
         if self.p.checksubmit and self.submitted:
             self.check_submitted()
 
-        self._charge_interest()
+        quiet = self._quiet
+        if quiet is None:
+            quiet = self._positions_quiet()
+        if not quiet:
+            self._charge_interest()
+        else:
+            self.cash -= 0.0  # as interest would: an int cash becomes float
         if self._order_histories:
             self._replay_order_history()
         if self._funding is not None:
@@ -510,8 +518,18 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
             self._process_pending()
         if self._futures_model:
             self._futures_step()
-        self._mark_futures()
+        if not quiet:
+            self._mark_futures()
         self._end_of_bar_value()
+
+    def _positions_quiet(self) -> bool:
+        """True when every scheme is stock-like and charges no interest:
+        then no position needs work of its own each bar (no credit
+        interest, no price move settled in cash).  Cached until a scheme
+        is registered."""
+        quiet = self._quiet = all(comminfo._stocklike and _charges_nothing(comminfo)
+                                  for comminfo in self.comminfo.values())
+        return quiet
 
     def _end_of_bar_value(self) -> None:
         if self._cash_pending:
