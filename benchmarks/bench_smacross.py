@@ -49,8 +49,9 @@ def main():
     ap.add_argument('--repeat', type=int, default=3)
     ap.add_argument('--upstream', default=None,
                     help='python of a virtualenv with upstream backtrader')
+    ap.add_argument('--feed', choices=['pandas', 'csv'], default='pandas')
     args = ap.parse_args()
-    print('bars=%d repeat=%d' % (args.bars, args.repeat))
+    print('bars=%d repeat=%d feed=%s' % (args.bars, args.repeat, args.feed))
     for heavy in (False, True):
         for runonce in (True, False):
             best = {'ours': None, 'upstream': None}

@@ -48,6 +48,7 @@ class CryptoMixin:
         self._funding_datas: dict = {}
         self._futures_model = False  # a futures scheme was registered
         self._markwatch: dict = {}  # data -> MarkWatch (liquidation by mark)
+        self._fee_wallets: dict = {}  # asset -> FeeWallet (fees paid in BNB)
 
     def _crypto_init(self) -> None:
         """Per-run state."""
@@ -58,8 +59,11 @@ class CryptoMixin:
         self.fees_paid: dict = {}
         self._last_dt = None  # bar time the funding was booked up to
         self._last_fill_dt = None
+        # init() runs before the first _crypto_config()
         for watch in getattr(self, '_markwatch', {}).values():
-            watch.reset()  # init() runs before the first _crypto_config()
+            watch.reset()
+        for wallet in getattr(self, '_fee_wallets', {}).values():
+            wallet.reset()
 
     # --- trading rules ---------------------------------------------------------
     def set_trading_rules(self, market: Any, name: Any = None,
@@ -218,7 +222,10 @@ class CryptoMixin:
             self._book_fee('quote', quote)
             return size
         now = order.data.datetime.datetime()
-        fee = fill_fee(size, price, maker, self._volume.total(now))
+        volume = self._volume.total(now)
+        fee = fill_fee(size, price, maker, volume)
+        if fee.asset in self._fee_wallets:
+            fee = self._wallet_fee(comminfo, fee, size, price, maker, volume)
         net = size + fee.size_delta
         self._fee_now = (fee.quote_value, abs(net))
         order.addinfo(liquidity='maker' if maker else 'taker',
@@ -228,6 +235,43 @@ class CryptoMixin:
         self._volume.add(now, abs(size) * price)
         self._last_fill_dt = now
         return net
+
+    # --- fees paid from a balance of a third asset ------------------------------
+    def set_fee_balance(self, asset: str, amount: float, price: Any) -> None:
+        """Hold ``amount`` of ``asset`` (e.g. ``'BNB'``) to pay the fees of
+        schemes with ``fee_asset=asset``: each fee is debited from it at
+        the discounted rate, valued at ``price`` (a number, or a data feed
+        whose close is the price); a fee the balance cannot cover is
+        charged in quote at the full rate, as Binance does.  The fees paid
+        from it are taken off the portfolio value (see ``_feewallet``);
+        ``fee_balance(asset)`` reads what is left."""
+        from ._feewallet import FeeWallet
+        self._fee_wallets[asset] = FeeWallet(asset, amount, price)
+
+    def fee_balance(self, asset: str) -> float:
+        """Units of ``asset`` left to pay fees with."""
+        wallet = self._fee_wallets.get(asset)
+        if wallet is None:
+            raise KeyError('fee_balance: no balance of %r was set (see '
+                           'set_fee_balance)' % (asset,))
+        return wallet.balance
+
+    def _fee_wallets_spent(self) -> float:
+        return sum(wallet.spent for wallet in self._fee_wallets.values())
+
+    def _wallet_fee(self, comminfo: Any, fee: Any, size: Any, price: float,
+                    maker: bool, volume: float) -> Any:
+        """``fee`` paid from the wallet of its asset: the quote cash the
+        fill books for it is handed back.  Without enough balance (or a
+        price for the asset) the full-rate fee in quote."""
+        paid = self._fee_wallets[fee.asset].pay(fee.quote_value)
+        if paid:
+            self.cash += fee.quote_value  # hands back the commission debit
+            return fee._replace(amount_in_asset=paid, cash=0.0)
+        rate = comminfo.fee_rate(maker, volume)
+        value = abs(size) * price * rate
+        return fee._replace(rate=rate, asset='quote', amount_in_asset=value,
+                            quote_value=value, cash=value)
 
     def _book_fee(self, asset: str, amount: Any) -> None:
         if amount:

@@ -327,15 +327,18 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
             else:
                 pos_value_unlever += dvalue
 
+        # fees paid from a BNB-like balance cost the strategy their value
+        held = -self._fee_wallets_spent() \
+            if self._fee_wallets and self._fund_history is None else 0.0
         if self._fund_history is None:
-            self._total_value = self.cash + pos_value_unlever
+            self._total_value = self.cash + held + pos_value_unlever
             self._share_value = self._total_value / self._share_count
         else:
             pos_value, pos_value_unlever = self._apply_fund_history(
                 pos_value, pos_value_unlever)
 
         self._pos_value = pos_value_unlever
-        self._total_value_lever = self.cash + pos_value
+        self._total_value_lever = self.cash + held + pos_value
         self._pos_value_lever = pos_value
         self._lever_ratio = pos_value / (pos_value_unlever or 1.0)
         self._unrealised_pnl = unrealized
