@@ -230,3 +230,35 @@ def test_real_xrp_marks_liquidate_where_an_independent_scan_says():
     (liq,) = [o for o in strat.done if o.info.get('liquidation')]
     assert bt.num2date(liq.executed.dt) == expected
     assert liq.executed.price == pytest.approx(lp)
+
+
+class _Values(_Hold):
+    def __init__(self):
+        super().__init__()
+        self.values = []
+
+    def next(self):
+        super().next()
+        self.values.append(self.broker.getvalue())
+
+
+def test_open_positions_are_valued_at_the_mark():
+    # entry fee: taker 0.05% of 100 = 0.05; mark bar 1 (minutes 15-30)
+    # closes at 95, complete at the traded bar stamped 25 (index 5): the
+    # long is worth 5 less there while the traded close stays 100; after
+    # the marks end (stale past minute 90) the close values it again
+    cerebro = bt.Cerebro(stdstats=False)
+    data = bt.feeds.PandasData(dataname=_bars({}, n=24), name='X',
+                               timeframe=bt.TimeFrame.Minutes, compression=5)
+    cerebro.adddata(data)
+    cerebro.broker.setcash(10000.0)
+    cerebro.broker.addcommissioninfo(
+        PerpetualCommInfo(leverage=10, margin_mode='isolated'))
+    cerebro.addmarkprices(data, _marks({1: 95.0}, closes={1: 95.0}))
+    cerebro.addstrategy(_Values)
+    values = cerebro.run()[0].values
+    start = 10000.0 - 0.05
+    assert values[4] == pytest.approx(start)
+    assert values[5] == pytest.approx(start - 5.0)
+    assert values[8] == pytest.approx(start)         # mark bar 2 closed at 100
+    assert values[23] == pytest.approx(start)        # marks stale: the close

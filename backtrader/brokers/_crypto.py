@@ -405,6 +405,13 @@ class CryptoMixin:
                 return seen
         return data.low[0], data.high[0]
 
+    def _mark_now(self, key: Any) -> Optional[float]:
+        """The current mark price of a position key's data (None without
+        fresh mark bars: the caller uses the close)."""
+        data = key.data if isinstance(key, HedgeLeg) else key
+        watch = self._markwatch.get(data)
+        return None if watch is None else watch.latest()
+
     def _cross_wallet(self, data: Any) -> tuple:
         """(cross wallet balance, maintenance margin and unrealised PnL of
         the other contracts) as seen by ``data``'s positions.  Cash is the
@@ -423,7 +430,9 @@ class CryptoMixin:
             settled = ocomm.profitandloss(opos.size, opos.price, opos.adjbase)
             wallet += ocomm.initial_margin(opos.size, opos.price) - settled
             if odata is not data:
-                mark = odata.close[0]
+                mark = self._mark_now(odata) if self._markwatch else None
+                if mark is None:
+                    mark = odata.close[0]
                 other_mm += ocomm.maintenance_margin(opos.size, mark)
                 other_upnl += ocomm.profitandloss(opos.size, opos.price, mark)
         return wallet, other_mm, other_upnl

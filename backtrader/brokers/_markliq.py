@@ -19,7 +19,8 @@ Two rules keep the check honest:
 
 The latest known mark close always counts, so a position enlarged while
 the mark is already beyond its new liquidation price is liquidated at
-once.  Where the mark bars do not cover the traded bar (before their
+once.  It is also the price the account values open positions at
+(unrealised PnL at mark price, as exchanges report it).  Where the mark bars do not cover the traded bar (before their
 first, or the feed ended more than two mark bars ago) the check falls
 back to the traded bar's high and low.
 """
@@ -89,10 +90,10 @@ class MarkWatch:
         self._upto = upto
         self._seen = upto
 
-    def adverse(self, since: Optional[datetime.datetime]) -> Optional[tuple]:
-        """(lowest, highest) mark price a position last changed at
-        ``since`` has seen during the current bar, or None where the mark
-        bars do not cover the bar (the caller uses the bar's prices)."""
+    def latest(self) -> Optional[float]:
+        """The mark price now: the close of the last complete mark bar, or
+        None where the mark bars do not cover the current bar (before
+        their first, or more than two mark bars after their last)."""
         marks = self.marks
         known = self._last
         if not known:
@@ -100,7 +101,16 @@ class MarkWatch:
         latest = known[-1]
         if self._upto - (marks.start(latest) + marks.interval) > 2 * marks.interval:
             return None  # the mark feed ended: its last close is stale
-        close = marks.extremes(latest)[2]
+        return marks.extremes(latest)[2]
+
+    def adverse(self, since: Optional[datetime.datetime]) -> Optional[tuple]:
+        """(lowest, highest) mark price a position last changed at
+        ``since`` has seen during the current bar, or None where the mark
+        bars do not cover the bar (the caller uses the bar's prices)."""
+        close = self.latest()
+        if close is None:
+            return None
+        marks = self.marks
         low = high = close
         for index in self._range:
             lo, hi, last = marks.extremes(index)

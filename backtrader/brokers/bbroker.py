@@ -304,6 +304,11 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
             valuer = getattr(comminfo, 'position_value', None)
             if valuer is not None:  # the scheme values its positions itself
                 dvalue = valuer(position, close)
+                mark = self._mark_now(data) if self._markwatch else None
+                if mark is not None and position.size:
+                    # cash holds the move to the close; value it at the mark
+                    dvalue += comminfo.profitandloss(position.size, close, mark)
+                    close = mark
             elif shortcash:
                 dvalue = comminfo.getvaluesize(position.size, close)
             else:
