@@ -382,7 +382,8 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
         oref = order.ref
         parent = order.parent
         pref = oref if parent is None else getattr(parent, 'ref', oref)
-        if pref != oref and pref not in self._brackets:
+        if pref != oref and pref not in self._brackets and \
+                not getattr(parent, '_group_done', False):
             order.reject()
             self.notify(order)
             return None
@@ -500,7 +501,13 @@ class BackBroker(CryptoMixin, MatchingMixin, OrderEntry, BrokerBase):
             del self._brackets[pref]
         else:
             group.popleft()
-            self._activate_next.extend(group)
+            if group:
+                self._activate_next.extend(group)
+            else:
+                # a lone order: drop its group (a long run would keep one
+                # per order); a child sent later still finds the parent
+                del self._brackets[pref]
+                order._group_done = True
 
     # --- the bar cycle ---------------------------------------------------------------
     def next(self) -> None:
