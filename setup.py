@@ -54,6 +54,8 @@ setup(
         'test': ['pytest', 'pytest-mock', 'matplotlib', 'ccxt', 'python-binance',
                  'websocket-client', 'pyarrow'],
     },
+    # the same console command upstream installs
+    entry_points={'console_scripts': ['btrun=backtrader.btrun.btrun:btrun']},
     classifiers=[
         'Development Status :: 3 - Alpha',
         'Intended Audience :: Financial and Insurance Industry',

@@ -5,6 +5,8 @@ crypto market support.
 ``bt.Strategy``, ``bt.Indicator``, ``bt.feeds``, ``bt.indicators``/``bt.ind``,
 ``bt.analyzers``, ``bt.observers``/``bt.obs``, ``bt.sizers``, ``bt.brokers``...
 """
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from .version import __version__, __btversion__  # noqa: F401
 
 from .errors import *  # noqa: F401,F403
@@ -71,6 +73,8 @@ from .lineseries import Lines_LineSeries, Lines_LineSeries_LineSeriesStub  # noq
 from .flt import *  # noqa: F401,F403,E402
 from . import filters as filters  # noqa: F401,E402
 from . import studies as studies  # noqa: F401,E402
+from . import strategies as strategies  # noqa: F401,E402
+from . import talib as talib  # noqa: F401,E402
 
 # perpetual futures funding (no upstream counterpart)
 from . import funding as funding  # noqa: F401,E402

@@ -15,6 +15,8 @@ a declarative indicator builds its lines from other indicators and line
 operations), it does not ask for bar-by-bar running (``_nextforce``)
 nor write values into past bars (``_writes_back``: ``line(+n)``, the
 fractal study — batch values at a bar would hold what later bars wrote),
+nor compute differently bar by bar than in one pass (``_batch_differs``:
+the TA-Lib wrappers, which see a window per bar),
 every child it built is pure, and each of its inputs is a preloaded
 feed, a line of one, or a line of a pure indicator or operation.
 Anything else — a user ``next()``, an input from the strategy's or an
@@ -118,7 +120,8 @@ class _Graph:
 
     def _solve(self) -> dict:
         pure = {key: (_library_class(type(node)) and not getattr(node, '_nextforce', False)
-                      and not getattr(node, '_writes_back', False))
+                      and not getattr(node, '_writes_back', False)
+                      and not getattr(node, '_batch_differs', False))
                 for key, node in self.nodes.items()}
         deps = {key: self._depends(node) for key, node in self.nodes.items()}
         changed = True
