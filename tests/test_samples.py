@@ -131,6 +131,15 @@ def check_perpetual_futures(tmp_path):
     assert re.search(r'^Liquidations: \d+$', out, re.M), out
 
 
+def check_plot_chart(tmp_path):
+    pytest.importorskip('matplotlib')
+    out = run_sample('plot_chart.py', tmp_path, 'run.png', '--style', 'candle',
+                     '--dpi', '50')
+    assert re.search(r'^Final value: \d+\.\d\d$', out, re.M), out
+    assert 'Chart saved: run.png (6 axes, 800x450 pixels)' in out, out
+    assert (tmp_path / 'run.png').stat().st_size > 20_000
+
+
 CHECKS = {
     'sma_crossover.py': check_sma_crossover,
     'bracket_orders.py': check_bracket_orders,
@@ -139,6 +148,7 @@ CHECKS = {
     'pandas_feed.py': check_pandas_feed,
     'order_types.py': check_order_types,
     'perpetual_futures.py': check_perpetual_futures,
+    'plot_chart.py': check_plot_chart,
 }
 
 
