@@ -234,6 +234,8 @@ class MetaLineSeries(MetaLineRoot):
         cls.plotinfo = _derive_info(cls, 'plotinfo', 'pi_', name, newplotinfo, bases)
         cls.plotlines = _derive_info(cls, 'plotlines', 'pl_', name, newplotlines, bases,
                                      recurse=True)
+        # the declared aliases as an info class too, as upstream exposes them
+        cls.linealias = _derive_info(cls, 'linealias', 'la_', name, linealias, bases)
         for index, lname in enumerate(cls.lines._getlines()):
             if not hasattr(cls, lname) or isinstance(getattr(cls, lname), _LineGetter):
                 setattr(cls, lname, _LineGetter(index))

@@ -1,4 +1,6 @@
 """Analyzers: ``cerebro.addanalyzer(bt.analyzers.<Name>, ...)``."""
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from ..analyzer import Analyzer, TimeFrameAnalyzerBase  # noqa: F401
 from ..dataseries import TimeFrame  # noqa: F401
 from ..mathsupport import average, standarddev  # noqa: F401

@@ -3,6 +3,8 @@
 Each class only pins ``stocklike`` and/or ``commtype`` of ``CommInfoBase`` so
 users can pick a scheme by name instead of combining parameters.
 """
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from ..comminfo import CommInfoBase
 from .crypto import (BINANCE_BTCUSDT_BRACKETS, BINANCE_SPOT_TIERS,
                      BINANCE_USDM_TIERS, BracketTable, CryptoSpotCommInfo,

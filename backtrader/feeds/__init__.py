@@ -1,11 +1,11 @@
-"""Data feeds (``bt.feeds``): CSV formats, pandas frames and the base
-classes to write new feeds.
+"""Data feeds (``bt.feeds``): CSV and binary file formats, pandas frames,
+feeds joining other feeds (``Chainer``, ``RollOver``), download and
+database feeds, and the base classes to write new feeds.
 
-Feeds of other helpers of the package (chainer, rollover, live venues...)
-are imported when their modules are present, so this package works while
-parts of the distribution are added.
+Feeds of the live venues are imported when their modules are present, so
+this package works while parts of the distribution are added.
 """
-from __future__ import annotations
+from __future__ import absolute_import, annotations, division, print_function, unicode_literals
 
 import datetime as _dtmod
 import importlib as _importlib
@@ -20,6 +20,18 @@ from .btcsv import *  # noqa: F401,F403
 from .csvgeneric import *  # noqa: F401,F403
 from .yahoo import *  # noqa: F401,F403
 from .pandafeed import *  # noqa: F401,F403
+from .chainer import *  # noqa: F401,F403
+from .rollover import *  # noqa: F401,F403
+from .mt4csv import *  # noqa: F401,F403
+from .sierrachart import *  # noqa: F401,F403
+from .vchartcsv import *  # noqa: F401,F403
+from .vchartfile import *  # noqa: F401,F403
+from .vchart import *  # noqa: F401,F403
+from .quandl import *  # noqa: F401,F403
+from .influxfeed import *  # noqa: F401,F403
+
+if _importlib_util.find_spec('blaze') is not None:  # as upstream: only with blaze
+    from .blaze import *  # noqa: F401,F403
 
 # names upstream's bt.feeds exposes through its star imports
 from ..utils.py3 import (ProxyHandler, build_opener, filter, install_opener,  # noqa: F401,E402
@@ -33,9 +45,9 @@ timedelta = _dtmod.timedelta
 tzinfo = _dtmod.tzinfo
 
 # feed modules owned elsewhere in the package: star-import them if present
-_OPTIONAL = ('chainer', 'rollover', 'vchart', 'vchartcsv', 'vchartfile',
-             'sierrachart', 'mt4csv', 'influxfeed', 'quandl', 'ibdata',
-             'oanda', 'vcdata', 'blaze', 'ccxtfeed', 'binancefeed')
+_OPTIONAL = ('ibdata', 'oanda', 'vcdata', 'ccxtfeed', 'binancefeed')
+# feeds that, as upstream, are left out when their venue's library is missing
+_NEEDS_LIBRARY = {'ibdata': 'ib', 'oanda': 'oandapy'}
 
 
 def _import_optional() -> None:
@@ -43,7 +55,12 @@ def _import_optional() -> None:
         fullname = '%s.%s' % (__name__, modname)
         if _importlib_util.find_spec(fullname) is None:
             continue
-        module = _importlib.import_module(fullname)
+        try:
+            module = _importlib.import_module(fullname)
+        except ModuleNotFoundError as exc:
+            if modname not in _NEEDS_LIBRARY or exc.name != _NEEDS_LIBRARY[modname]:
+                raise
+            continue
         names = getattr(module, '__all__', None)
         if names is None:
             names = [n for n in vars(module) if not n.startswith('_')]

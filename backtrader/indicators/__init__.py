@@ -6,6 +6,8 @@ moving average modules must be imported before ``envelope`` and
 ``oscillator``.  Adding an indicator: declare it in a module here and
 import that module below (before ``envelope`` if it is a moving average).
 """
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from ..indicator import Indicator  # noqa: F401
 from ..linebuffer import LineActions  # noqa: F401
 from ..functions import *  # noqa: F401,F403
@@ -65,3 +67,30 @@ from .contrib.vortex import *  # noqa: F401,F403
 from .hurst import *  # noqa: F401,F403
 from .pivotpoint import *  # noqa: F401,F403
 from .ols import *  # noqa: F401,F403
+
+
+def _last_variant_names() -> dict:
+    """Upstream's ``bt.indicators`` also shows the loop variables of the
+    code that generated the Oscillator variants, left holding the last
+    variant made (DicksonMovingAverageOscillator).  The same names, with
+    the same meaning, taken from the last variant generated here."""
+    from . import oscillator as _osc
+    from .mabase import MovingAverage as _MovAv
+    for name in reversed(_osc.__all__):
+        newcls = getattr(_osc, name)
+        if newcls.__name__ == name and newcls.__bases__[0] in _MovAv._movavs:
+            break
+    else:
+        return {}
+    movav = newcls.__bases__[0]
+    newaliases = list(newcls.alias)
+    return dict(
+        movav=movav, movname=movav.__name__, suffix='Osc',
+        alias=movav.alias[-1], linename=movav.lines._getlines()[0],
+        newcls=newcls, newclsname=newcls.__name__, newclsdoc=newcls.__doc__,
+        newaliases=newaliases,
+        newclsdct={'__doc__': newcls.__doc__, '__module__': newcls.__module__,
+                   'alias': newaliases, 'aliased': newcls.aliased})
+
+
+globals().update(_last_variant_names())

@@ -1,4 +1,6 @@
 """Observers: ``cerebro.addobserver(bt.observers.<Name>, ...)``."""
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from ..observer import Observer  # noqa: F401
 from ..dataseries import TimeFrame  # noqa: F401
 from ..trade import Trade  # noqa: F401

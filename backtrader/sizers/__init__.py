@@ -1,4 +1,6 @@
 """Ready-made sizers: fixed stakes and percentages of the available cash."""
+from __future__ import absolute_import, division, print_function, unicode_literals
+
 from .fixedsize import FixedReverser, FixedSize, FixedSizeTarget, SizerFix
 from .percents_sizer import (AllInSizer, AllInSizerInt, PercentSizer,
                              PercentSizerInt)

@@ -1,0 +1,67 @@
+"""Venues of upstream backtrader that this build does not trade with:
+Interactive Brokers (IbPy2's ``ib``), Oanda (``oandapy``) and VisualChart
+(``comtypes``, Windows only).
+
+Their modules keep upstream's import contract: without the venue's
+library the import fails with ``ModuleNotFoundError`` naming it (so the
+``bt.stores``/``bt.brokers``/``bt.feeds`` packages leave the names out, as
+upstream does).  With the library installed they import, and building a
+store, broker or feed raises ``UnportedVenueError``: a working-looking
+object that cannot talk to the venue would be worse than a clear stop.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+__all__ = ['UnportedVenueError', 'require_library', 'library_importable',
+           'missing_library', 'unported']
+
+
+class UnportedVenueError(NotImplementedError):
+    """The venue's library is installed but this build has no adapter."""
+
+
+def missing_library(library: str, package: str, feature: str,
+                    note: str = '') -> ModuleNotFoundError:
+    """The error telling that ``feature`` needs ``library`` (from ``package``)."""
+    return ModuleNotFoundError(
+        'No module named %r: %s needs the %s package, which provides the %r '
+        'module (pip install %s)%s' % (library, feature, package, library, package,
+                                       note and '; ' + note),
+        name=library)
+
+
+def _names_library(exc: ImportError, library: str) -> bool:
+    name = exc.name or ''
+    return name == library or name.startswith(library + '.')
+
+
+def require_library(library: str, package: str, feature: str) -> ModuleType:
+    """Import ``library``; when it is not installed raise
+    ``missing_library(...)`` (any other import failure propagates as is)."""
+    try:
+        return importlib.import_module(library)
+    except ModuleNotFoundError as exc:
+        if not _names_library(exc, library):
+            raise
+        raise missing_library(library, package, feature) from exc
+
+
+def library_importable(library: str) -> bool:
+    """True when ``library`` imports here (a library that is installed but
+    cannot load on this platform, like comtypes off Windows, counts as
+    absent)."""
+    try:
+        importlib.import_module(library)
+    except ImportError:
+        return False
+    return True
+
+
+def unported(feature: str, venue: str, library: str) -> UnportedVenueError:
+    """The error raised when ``feature`` is used while ``library`` is present."""
+    return UnportedVenueError(
+        '%s: this build of backtrader does not support %s yet (the %r '
+        'library is installed, but no %s adapter is implemented)'
+        % (feature, venue, library, venue))
