@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTS = ROOT / 'tests'
+from _upstream_child import TESTS, run_upstream
+
 GOLDEN = TESTS / 'goldens' / 'plot_layout.json'
 
 # one process per scenario: upstream's plotter writes cerebro.plot()'s
@@ -37,16 +34,8 @@ CHILD = (
 
 
 def run_child(python: str, name: str) -> dict:
-    with tempfile.TemporaryDirectory(prefix='plot-layout-') as cwd:
-        proc = subprocess.run([python, '-I', '-c', CHILD, name], cwd=cwd,
-                              capture_output=True, text=True, timeout=600,
-                              env={'PATH': '/usr/bin:/bin', 'MPLBACKEND': 'Agg'})
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr)
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
-    if str(ROOT) in out['backtrader']:
-        raise RuntimeError('child imported this tree, not upstream: %s' % out['backtrader'])
-    return out
+    return run_upstream(python, CHILD, [name],
+                        env={'PATH': '/usr/bin:/bin', 'MPLBACKEND': 'Agg'})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTS = ROOT / 'tests'
+from _upstream_child import ROOT, TESTS, run_upstream
+
 GOLDEN = TESTS / 'goldens' / 'talib_real.json'
 
 CHILD = (
@@ -34,15 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--python', default='/tmp/talibvenv/bin/python')
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix='talib-golden-') as cwd:
-        proc = subprocess.run([args.python, '-I', '-c', CHILD], cwd=cwd,
-                              capture_output=True, text=True, timeout=600)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
-        return 1
-    out = json.loads(proc.stdout)
-    if str(ROOT) in out['backtrader']:
-        sys.stderr.write('child imported this tree: %s\n' % out['backtrader'])
+    try:
+        out = run_upstream(args.python, CHILD)
+    except RuntimeError as exc:
+        sys.stderr.write('%s\n' % exc)
         return 1
     golden = {'meta': {'upstream_version': out['version'], 'talib_version': out['talib']},
               'results': out['results']}

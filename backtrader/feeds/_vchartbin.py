@@ -12,11 +12,13 @@ since midnight, both unsigned 32 bit integers; prices are 32 bit floats
 32 bit integers.
 
 :class:`BarFileReader` decodes one record per call, or the whole rest of
-the file at once (numpy) for preloading.
+the file at once (numpy) for preloading; :class:`BarFileFeed` is the feed
+side both data classes share (open, read, preload, close).
 """
 from __future__ import annotations
 
 import datetime
+import io
 import struct
 from typing import Any, Optional
 
@@ -26,7 +28,7 @@ from .. import _feedbulk
 from ..errors import DataError
 from ..utils.date import date2num
 
-__all__ = ['BarFileReader', 'DAILY', 'MINUTES']
+__all__ = ['BarFileFeed', 'BarFileReader', 'DAILY', 'MINUTES']
 
 #: struct layouts by kind
 DAILY = '<IffffII'
@@ -135,3 +137,31 @@ class BarFileReader:
             usecs = np.full(len(ordinals), _feedbulk.time_usecs(self.daytime or datetime.time()),
                             dtype=np.int64)
         return _feedbulk.encode_datetimes(ordinals, usecs)
+
+
+class BarFileFeed:
+    """Mixed into a data feed reading one bar file: ``_open`` it in
+    ``start``; bars are read one per ``_load`` or all at once when
+    preloading (unless a subclass reads its own way)."""
+
+    _reader: Optional[BarFileReader] = None
+    f: Any = None
+
+    def _open(self, path: str, layout: str, **options: Any) -> None:
+        self.f = io.open(path, 'rb')
+        self._reader = BarFileReader(self.f, layout, path, **options)
+
+    def stop(self) -> None:
+        if self.f is not None:
+            self.f.close()
+            self.f = None
+
+    def _load(self) -> bool:
+        if self._reader is None:
+            return False
+        return self._reader.read(self.lines)
+
+    def _bulkcolumns(self) -> Optional[dict]:
+        if type(self)._load is not BarFileFeed._load or self._reader is None:
+            return None
+        return self._reader.readall()

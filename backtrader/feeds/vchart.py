@@ -8,23 +8,19 @@ VisualChart symbols: ``<basepath>/RealServer/Data/<chars 1-2>/<chars
 """
 from __future__ import annotations
 
-import io
 import os
-from typing import Any, Optional
+from typing import Any
 
 from .. import feed
-from ._vchartbin import DAILY, MINUTES, BarFileReader
+from ._vchartbin import DAILY, MINUTES, BarFileFeed
 
 __all__ = ['VChartData', 'VChartFeed']
 
 _LAYOUTS = {'.fd': DAILY, '.min': MINUTES}
 
 
-class VChartData(feed.DataBase):
+class VChartData(BarFileFeed, feed.DataBase):
     """Reads a VisualChart ``.fd``/``.min`` file (see module docstring)."""
-
-    _reader: Optional[BarFileReader] = None
-    f: Any = None
 
     def start(self) -> None:
         super().start()
@@ -37,23 +33,7 @@ class VChartData(feed.DataBase):
         if layout is None:
             path += '.fd'
             layout = DAILY
-        self.f = io.open(path, 'rb')
-        self._reader = BarFileReader(self.f, layout, path)
-
-    def stop(self) -> None:
-        if self.f is not None:
-            self.f.close()
-            self.f = None
-
-    def _load(self) -> bool:
-        if self._reader is None:
-            return False
-        return self._reader.read(self.lines)
-
-    def _bulkcolumns(self) -> Optional[dict]:
-        if type(self)._load is not VChartData._load or self._reader is None:
-            return None
-        return self._reader.readall()
+        self._open(path, layout)
 
 
 class VChartFeed(feed.FeedBase):

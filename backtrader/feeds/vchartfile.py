@@ -13,14 +13,12 @@ path (upstream silently delivers no bars).
 """
 from __future__ import annotations
 
-import io
 import os
-from typing import Any, Optional
 
 from .. import feed
 from ..dataseries import TimeFrame
 from ..stores.vchartfile import VChartFile as _VChartFileStore
-from ._vchartbin import DAILY, MINUTES, BarFileReader
+from ._vchartbin import DAILY, MINUTES, BarFileFeed
 
 __all__ = ['VChartFile']  # its metaclass stays out of bt.feeds, as upstream
 
@@ -45,11 +43,8 @@ def _kind(timeframe: int) -> tuple:
                      % TimeFrame.getname(timeframe))
 
 
-class VChartFile(feed.DataBase, metaclass=MetaVChartFile):
+class VChartFile(BarFileFeed, feed.DataBase, metaclass=MetaVChartFile):
     """Reads a symbol's VisualChart file (see the module docstring)."""
-
-    _reader: Optional[BarFileReader] = None
-    f: Any = None
 
     def _filepath(self, ext: str) -> str:
         symbol = self.p.dataname
@@ -63,20 +58,4 @@ class VChartFile(feed.DataBase, metaclass=MetaVChartFile):
         super().start()
         ext, layout = _kind(self._timeframe)
         path = self._filepath(ext)
-        self.f = io.open(path, 'rb')
-        self._reader = BarFileReader(self.f, layout, path, daytime=self.p.sessionend)
-
-    def stop(self) -> None:
-        if self.f is not None:
-            self.f.close()
-            self.f = None
-
-    def _load(self) -> bool:
-        if self._reader is None:
-            return False
-        return self._reader.read(self.lines)
-
-    def _bulkcolumns(self) -> Optional[dict]:
-        if type(self)._load is not VChartFile._load or self._reader is None:
-            return None
-        return self._reader.readall()
+        self._open(path, layout, daytime=self.p.sessionend)
