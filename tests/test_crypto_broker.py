@@ -441,3 +441,27 @@ def test_getposition_side_on_a_one_way_data_is_an_error():
     strat, _ = _run([(100, 100, 100, 100)] * 2, {}, _perp())
     with pytest.raises(ValueError, match="not in hedge mode"):
         strat.broker.getposition(strat.data, side='long')
+
+def test_hedge_cross_pair_is_liquidated_by_the_mark():
+    # the bars of the test above with mark prices: a mark low of 70 keeps
+    # the pair (the trade's low 60 alone would liquidate it), 60 does not
+    bars = [(100, 100, 100, 100), (100, 100, 100, 100), (70, 70, 60, 65),
+            (65, 65, 65, 65)]
+
+    def open_both(s):
+        s.buy(size=2, position_side='long')
+        s.sell(size=1, position_side='short')
+
+    def marks(low):
+        frame = _frame([(100, 100, 100, 100), (100, 100, 100, 100),
+                        (70, 70, low, 70), (70, 70, 70, 70)])
+        return lambda cerebro, data: cerebro.addmarkprices(data, frame)
+
+    strat, _ = _run(bars, {0: open_both}, _hedge(margin_mode='cross'), cash=40.0,
+                    setup=marks(70))
+    assert not [o for o in _completed(strat) if o.info.get('liquidation')]
+    strat, _ = _run(bars, {0: open_both}, _hedge(margin_mode='cross'), cash=40.0,
+                    setup=marks(60))
+    liqs = [o for o in _completed(strat) if o.info.get('liquidation')]
+    assert sorted(o.info['position_side'] for o in liqs) == ['long', 'short']
+    assert [o.executed.price for o in liqs] == pytest.approx([60.15 / 0.988] * 2)
