@@ -500,22 +500,25 @@ class Cerebro(metaclass=MetaParams):
                 (False, trades, (), {})]
 
     def _setup_strategy(self, idx, strat, tz):
-        standard = self._standard_observers() if self.p.stdstats else []
-        for multi, cls, args, kwargs in standard + list(self.observers):
-            strat._addobserver(multi, cls, *args, **kwargs)
-        for cls, args, kwargs in self.indicators:
-            strat._addindicator(cls, *args, **kwargs)
-        for cls, args, kwargs in self.analyzers:
-            strat._addanalyzer(cls, *args, **kwargs)
-        defaultsizer = self.sizers.get(None, (None, None, None))
-        sizer, sargs, skwargs = self.sizers.get(idx, defaultsizer)
-        if sizer is not None:
-            strat._addsizer(sizer, *sargs, **skwargs)
+        """Give a new strategy what cerebro collected for every strategy
+        (observers, indicators, analyzers, its sizer), then start it."""
+        attach = [(strat._addobserver, (multi, cls) + tuple(args), kwargs)
+                  for multi, cls, args, kwargs in
+                  (self._standard_observers() if self.p.stdstats else [])
+                  + list(self.observers)]
+        attach += [(strat._addindicator, (cls,) + tuple(args), kwargs)
+                   for cls, args, kwargs in self.indicators]
+        attach += [(strat._addanalyzer, (cls,) + tuple(args), kwargs)
+                   for cls, args, kwargs in self.analyzers]
+        chosen = self.sizers[idx] if idx in self.sizers else self.sizers.get(None)
+        if chosen is not None and chosen[0] is not None:
+            attach.append((strat._addsizer, (chosen[0],) + tuple(chosen[1]), chosen[2]))
+        for method, args, kwargs in attach:
+            method(*args, **kwargs)
         strat._settz(tz)
         strat._start()
-        for writer in self.runwriters:
-            if writer.p.csv:
-                writer.addheaders(strat.getwriterheaders())
+        for writer in (w for w in self.runwriters if w.p.csv):
+            writer.addheaders(strat.getwriterheaders())
 
     def runstrategies(self, iterstrat, predata=False):
         """Run one combination of strategies over the datas."""

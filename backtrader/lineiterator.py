@@ -302,19 +302,22 @@ class SingleCoupler(LineActions):
 class MultiCoupler(LineIterator):
     _ltype = LineIterator.IndType
 
+    """Holds the last bar of every line of a slower data and writes it on
+    each tick of the faster clock."""
+
     def __init__(self):
         super().__init__()
-        self.dlen = 0
+        self.dlen = 0                      # source bars taken so far
         self.dsize = self.fullsize()
-        self.dvals = [NAN] * self.dsize
+        self.dvals = [NAN] * self.dsize    # the latest source values
 
     def next(self):
-        if len(self.data) > self.dlen:
+        source = self.data
+        if len(source) > self.dlen:
             self.dlen += 1
-            for i in range(self.dsize):
-                self.dvals[i] = self.data.lines[i][0]
-        for i in range(self.dsize):
-            self.lines[i][0] = self.dvals[i]
+            self.dvals = [line[0] for line in source.lines[:self.dsize]]
+        for line, value in zip(self.lines, self.dvals):
+            line[0] = value
 
 
 def LinesCoupler(cdata, clock=None, **kwargs):

@@ -236,14 +236,17 @@ class Strategy(StrategyBase, metaclass=MetaStrategy):
         return status
 
     # --- cheat on open --------------------------------------------------------
+    def next_open(self):
+        """Each bar at its open under cheat-on-open: orders placed here
+        trade at this bar's open.  Nothing by default."""
+
     def prenext_open(self):
-        pass
+        """The open of a warm-up bar.  Nothing by default."""
 
     def nextstart_open(self):
-        self.next_open()
-
-    def next_open(self):
-        pass
+        """The open of the first bar past the warm-up: by default the
+        same as any later bar's."""
+        return self.next_open()
 
     def _open_phase(self):
         """Call the open-time hook that matches the minimum-period status:

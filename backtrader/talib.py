@@ -41,16 +41,11 @@ else:
     talib = _talib
     MA_Type = getattr(_talib, 'MA_Type', None)
 
-    # TA-Lib's flag values (its C headers), by name and by description
-    FUNC_FLAGS_SAMESCALE = 16777216
-    FUNC_FLAGS_UNSTABLE = 134217728
-    FUNC_FLAGS_CANDLESTICK = 268435456
-    OUT_FLAGS_LINE = 1
-    OUT_FLAGS_DOTTED = 2
-    OUT_FLAGS_DASH = 4
-    OUT_FLAGS_HISTO = 16
-    OUT_FLAGS_UPPER = 2048
-    OUT_FLAGS_LOWER = 4096
+    # TA-Lib's flag bits (its C headers), by name and by description
+    FUNC_FLAGS_SAMESCALE, FUNC_FLAGS_UNSTABLE, FUNC_FLAGS_CANDLESTICK = (
+        1 << bit for bit in (24, 27, 28))
+    (OUT_FLAGS_LINE, OUT_FLAGS_DOTTED, OUT_FLAGS_DASH, OUT_FLAGS_HISTO,
+     OUT_FLAGS_UPPER, OUT_FLAGS_LOWER) = (1 << bit for bit in (0, 1, 2, 4, 11, 12))
 
     def _reverse_flags(attr: str) -> dict:
         flags = getattr(getattr(_talib, '_ta_lib', None), attr, None) or {}

@@ -14,16 +14,8 @@ __all__ = ['BackBroker', 'BrokerBack', 'VCBroker']
 from .ccxtbroker import CCXTBroker  # noqa: F401,E402
 from .vcbroker import VCBroker  # noqa: F401,E402
 
-try:
-    from .ibbroker import IBBroker  # noqa: F401
-    __all__.append('IBBroker')
-except ModuleNotFoundError as exc:  # no IbPy2: no IBBroker, as upstream
-    if exc.name != 'ib':
-        raise
+from ..stores._unported import export_if_installed  # noqa: E402
 
-try:
-    from .oandabroker import OandaBroker  # noqa: F401
-    __all__.append('OandaBroker')
-except ModuleNotFoundError as exc:  # no oandapy: no OandaBroker, as upstream
-    if exc.name != 'oandapy':
-        raise
+# without IbPy2 / oandapy no IBBroker / OandaBroker, as upstream
+export_if_installed(globals(), {'ibbroker': ('IBBroker', 'ib'),
+                                'oandabroker': ('OandaBroker', 'oandapy')})

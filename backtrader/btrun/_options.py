@@ -48,18 +48,23 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
                               + _KWARGS % '"runonce=False,exactbars=1"')
     cerebro.add_argument('--nostdstats', action='store_true', required=False,
                          help='do not add the standard observers (stdstats=False)')
-    data.add_argument('--format', '--csvformat', '-c', required=False,
-                      default='btcsv', choices=list(DATAFORMATS),
-                      help='format of the --data files (default: btcsv)')
-    data.add_argument('--fromdate', '-f', required=False, default=None,
-                      help='first date to load, YYYY-MM-DD[THH:MM:SS]')
-    data.add_argument('--todate', '-t', required=False, default=None,
-                      help='last date to load, YYYY-MM-DD[THH:MM:SS]')
-    data.add_argument('--timeframe', '-tf', required=False, default='days',
-                      choices=list(TIMEFRAMES),
-                      help='timeframe of the data bars (default: days)')
-    data.add_argument('--compression', '-cp', required=False, default=1, type=int,
-                      help='units of --timeframe in one data bar (default: 1)')
+    # (flags, keywords) of the data selection options, in usage-line order
+    _DATE_HELP = '%s date to load, YYYY-MM-DD[THH:MM:SS]'
+    selection = [
+        (('--format', '--csvformat', '-c'),
+         dict(default='btcsv', choices=list(DATAFORMATS),
+              help='format of the --data files (default: btcsv)')),
+        (('--fromdate', '-f'), dict(default=None, help=_DATE_HELP % 'first')),
+        (('--todate', '-t'), dict(default=None, help=_DATE_HELP % 'last')),
+        (('--timeframe', '-tf'),
+         dict(default='days', choices=list(TIMEFRAMES),
+              help='timeframe of the data bars (default: days)')),
+        (('--compression', '-cp'),
+         dict(default=1, type=int,
+              help='units of --timeframe in one data bar (default: 1)')),
+    ]
+    for flags, keywords in selection:
+        data.add_argument(*flags, required=False, **keywords)
     resampling = data.add_mutually_exclusive_group(required=False)
     resampling.add_argument('--resample', '-rs', required=False, default=None,
                             help='resample the data to timeframe[:compression], '

@@ -79,6 +79,21 @@ class JoinedFeed(feed.DataBase, metaclass=MetaJoinedFeed):
         return self._active.get_notifications()
 
     # --- helpers for the subclasses' _load ----------------------------------------
+    def _fresh_source(self) -> Any:
+        """Move the sources on until one holds a bar later than the last
+        delivered and return it; None while a live source has nothing
+        yet, False when every source is done (the ``_load`` answers)."""
+        source = self._active
+        while source is not None:
+            got = source.next()
+            if got is None:
+                return None
+            if not got:
+                source = self._switch()
+            elif self._isnew(source):
+                return source
+        return False
+
     def _switch(self) -> Any:
         """Make the next pending source the active one (None: no more)."""
         self._active = self._pending.pop(0) if self._pending else None

@@ -28,13 +28,5 @@ class Chainer(JoinedFeed, metaclass=MetaChainer):
     """Plays the feeds given as positional arguments one after the other."""
 
     def _load(self) -> Any:
-        source = self._active
-        while source is not None:
-            got = source.next()
-            if got is None:
-                return None  # a live source has nothing yet
-            if not got:
-                source = self._switch()
-            elif self._isnew(source):
-                return self._deliver(source)
-        return False
+        source = self._fresh_source()
+        return self._deliver(source) if source else source

@@ -75,20 +75,11 @@ class InfluxDB(feed.DataBase):
     ('oi').
     """
 
-    params = (
-        ('host', '127.0.0.1'),
-        ('port', '8086'),
-        ('username', None),
-        ('password', None),
-        ('database', None),
-        ('startdate', None),
-        ('high', 'high_p'),
-        ('low', 'low_p'),
-        ('open', 'open_p'),
-        ('close', 'close_p'),
-        ('volume', 'volume'),
-        ('ointerest', 'oi'),
-    )
+    # the server, then the field holding each bar value (upstream's order)
+    params = dict(host='127.0.0.1', port='8086', username=None, password=None,
+                  database=None, startdate=None,
+                  high='high_p', low='low_p', open='open_p', close='close_p',
+                  volume='volume', ointerest='oi')
 
     _points: Iterator = iter(())
 

@@ -62,21 +62,13 @@ class RollOver(JoinedFeed, metaclass=MetaRollOver):
         return bool(func(d0, d1)) if func is not None else True
 
     def _load(self) -> Any:
-        source = self._active
-        while source is not None:
-            got = source.next()
-            if got is None:
-                return None  # a live source has nothing yet
-            if not got:
-                source = self._switch()
-                continue
-            if not self._isnew(source):
-                continue
-            dt = self._dt(source)
-            if self._checkdate(dt, source) and self._pending:
-                source = self._maybe_roll(source, dt)
-            return self._deliver(source)
-        return False
+        source = self._fresh_source()
+        if not source:
+            return source
+        dt = self._dt(source)
+        if self._checkdate(dt, source) and self._pending:  # asked on every bar
+            source = self._maybe_roll(source, dt)
+        return self._deliver(source)
 
     def _maybe_roll(self, current: Any, dt: datetime.datetime) -> Any:
         """The contract whose bar is delivered at ``dt``: the next one if

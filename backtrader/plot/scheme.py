@@ -80,46 +80,30 @@ class PlotScheme:
     """
 
     def __init__(self) -> None:
-        self.ytight = False
-        self.yadjust = 0.0
-        self.zdown = True
-        self.tickrotation = 15
-        self.rowsmajor = 5
-        self.rowsminor = 1
-        self.plotdist = 0.0
-        self.grid = True
-        self.style = 'line'
-        self.loc = 'black'
-        self.barup = '0.75'
-        self.bardown = 'red'
-        self.bartrans = 1.0
-        self.barupfill = True
-        self.bardownfill = True
-        self.baralpha = 1.0
-        self.fillalpha = 0.20
-        self.volume = True
-        self.voloverlay = True
-        self.volscaling = 0.33
-        self.volpushup = 0.00
-        self.volup = '#aaaaaa'
-        self.voldown = '#cc6073'
-        self.voltrans = 0.50
-        self.subtxttrans = 0.66
-        self.subtxtsize = 9
-        self.legendtrans = 0.25
-        self.legendind = True
-        self.legendindloc = 'upper left'
-        self.legenddataloc = 'upper left'
-        self.linevalues = True
-        self.valuetags = True
-        self.hlinescolor = '0.66'
-        self.hlinesstyle = '--'
-        self.hlineswidth = 1.0
-        self.lcolors = tableau10
-        self.fmt_x_ticks = '%Y-%m-%d %H:%M'
-        self.fmt_x_data = None
+        for group in _DEFAULTS.values():
+            for name, value in group.items():
+                setattr(self, name, list(value) if isinstance(value, list) else value)
 
     def color(self, idx: int) -> Any:
         """The ``idx``-th colour of the palette walk (it wraps around)."""
         colidx = tab10_index[idx % len(tab10_index)]
         return self.lcolors[colidx % len(self.lcolors)]
+
+
+#: the default settings by topic (``PlotScheme`` copies them per instance)
+_DEFAULTS: dict = {
+    'layout': dict(rowsmajor=5, rowsminor=1, plotdist=0.0, grid=True,
+                   ytight=False, yadjust=0.0, zdown=True),
+    'price': dict(style='line', loc='black', barup='0.75', bardown='red',
+                  bartrans=1.0, baralpha=1.0, barupfill=True, bardownfill=True,
+                  fillalpha=0.20),
+    'volume': dict(volume=True, voloverlay=True, volscaling=0.33,
+                   volpushup=0.00, volup='#aaaaaa', voldown='#cc6073',
+                   voltrans=0.50),
+    'text': dict(subtxttrans=0.66, subtxtsize=9, legendtrans=0.25,
+                 legendind=True, legendindloc='upper left',
+                 legenddataloc='upper left', linevalues=True, valuetags=True),
+    'hlines': dict(hlinescolor='0.66', hlinesstyle='--', hlineswidth=1.0),
+    'axes': dict(lcolors=tableau10, tickrotation=15,
+                 fmt_x_ticks='%Y-%m-%d %H:%M', fmt_x_data=None),
+}

@@ -22,16 +22,8 @@ from .vchartfile import VChartFile  # noqa: F401
 __all__ = ['Store', 'MetaSingleton', 'LiveStore', 'StoreError', 'CCXTStore', 'VCStore',
            'VChartFile']
 
-try:
-    from .ibstore import IBStore  # noqa: F401
-    __all__.append('IBStore')
-except ModuleNotFoundError as exc:  # no IbPy2: no IBStore, as upstream
-    if exc.name != 'ib':
-        raise
+from ._unported import export_if_installed  # noqa: E402
 
-try:
-    from .oandastore import OandaStore  # noqa: F401
-    __all__.append('OandaStore')
-except ModuleNotFoundError as exc:  # no oandapy: no OandaStore, as upstream
-    if exc.name != 'oandapy':
-        raise
+# without IbPy2 / oandapy no IBStore / OandaStore, as upstream
+export_if_installed(globals(), {'ibstore': ('IBStore', 'ib'),
+                                'oandastore': ('OandaStore', 'oandapy')})

@@ -15,7 +15,7 @@ import importlib
 from types import ModuleType
 
 __all__ = ['UnportedVenueError', 'require_library', 'library_importable',
-           'missing_library', 'unported']
+           'missing_library', 'unported', 'export_if_installed']
 
 
 class UnportedVenueError(NotImplementedError):
@@ -65,3 +65,21 @@ def unported(feature: str, venue: str, library: str) -> UnportedVenueError:
         '%s: this build of backtrader does not support %s yet (the %r '
         'library is installed, but no %s adapter is implemented)'
         % (feature, venue, library, venue))
+
+
+def export_if_installed(namespace: dict, venues: dict) -> None:
+    """Put each venue class into a package ``namespace`` (and its
+    ``__all__``) when its module imports: ``venues`` maps a module name of
+    the package to (class name, library).  A module failing only because
+    its library is missing is left out, as upstream's packages do; any
+    other import failure propagates."""
+    package = namespace['__name__']
+    for modname, (clsname, library) in venues.items():
+        try:
+            module = importlib.import_module('%s.%s' % (package, modname))
+        except ModuleNotFoundError as exc:
+            if not _names_library(exc, library):
+                raise
+            continue
+        namespace[clsname] = getattr(module, clsname)
+        namespace['__all__'].append(clsname)

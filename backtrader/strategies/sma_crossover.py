@@ -30,20 +30,17 @@ class MA_CrossOver(bt.Strategy):
     """
     alias = ('SMA_CrossOver',)
 
-    params = (
-        ('fast', 10),
-        ('slow', 30),
-        ('_movav', btind.SMA),
-    )
+    params = dict(fast=10, slow=30, _movav=btind.SMA)
 
     def __init__(self):
-        fast = self.p._movav(period=self.p.fast)
-        slow = self.p._movav(period=self.p.slow)
-        self.buysig = btind.CrossOver(fast, slow)
+        averages = [self.p._movav(period=period)
+                    for period in (self.p.fast, self.p.slow)]
+        self.buysig = btind.CrossOver(*averages)
 
     def next(self):
-        if self.position.size:
-            if self.buysig < 0:
-                self.sell()
-        elif self.buysig > 0:
+        cross = self.buysig[0]
+        holding = bool(self.position.size)
+        if holding and cross < 0:
+            self.sell()
+        elif not holding and cross > 0:
             self.buy()

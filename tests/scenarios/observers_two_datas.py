@@ -5,25 +5,17 @@ import datetime
 
 import backtrader as bt
 
-from scenarios._util import DAY1, DAY2, bar_dt, btcsv, cerebro, ind_values, line_array
+from scenarios import observers
+from scenarios._util import DAY1, DAY2, btcsv, cerebro, line_array
 
 
-class Trade(bt.Strategy):
-    params = (('sink', None), ('arrays', True))
+class Trade(observers.Trade):
+    """The observers scenario's logging strategy with its own signals and
+    only the per-bar rows and arrays in the sink."""
 
     def __init__(self):
         self.cross = bt.ind.CrossOver(bt.ind.EMA(period=5), bt.ind.EMA(period=12))
         self.rows = []
-
-    def _log(self):
-        row = {'len': len(self), 'dt': bar_dt(self.data)}
-        for i, obs in enumerate(self.getobservers()):
-            vals = ind_values(obs) if len(obs) else []
-            row['%d_%s' % (i, type(obs).__name__)] = [len(obs)] + vals
-        self.rows.append(row)
-
-    def prenext(self):
-        self._log()
 
     def next(self):
         self._log()
